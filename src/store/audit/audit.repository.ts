@@ -1,0 +1,80 @@
+// The append-only audit log: who changed what, when. Entries are never updated or deleted.
+
+import type { Kysely } from "kysely";
+import type { IsoInstant, OrganizationId, PersonId } from "../../core/shared/brand.ts";
+import type { Schema } from "../schema.ts";
+
+export interface AuditEntry {
+  readonly organizationId: OrganizationId;
+  readonly id: string;
+  readonly at: IsoInstant;
+  readonly actorPersonId: PersonId | null;
+  readonly action: string;
+  readonly entityType: string;
+  readonly entityId: string;
+  /** Small, non-personal facts about the change (ids, statuses); never free text written by people. */
+  readonly detail: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface AuditEntryView extends AuditEntry {
+  readonly actorName: string | null;
+}
+
+export class AuditRepository {
+  readonly #db: Kysely<Schema>;
+
+  constructor(db: Kysely<Schema>) {
+    this.#db = db;
+  }
+
+  async appendAuditEntry(entry: AuditEntry): Promise<void> {
+    await this.#db
+      .insertInto("audit_log")
+      .values({
+        organization_id: entry.organizationId,
+        id: entry.id,
+        at: entry.at,
+        actor_person_id: entry.actorPersonId,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        detail: JSON.stringify(entry.detail),
+      })
+      .execute();
+  }
+
+  async listRecentAuditEntries(orgId: OrganizationId, limit: number): Promise<AuditEntryView[]> {
+    const rows = await this.#db
+      .selectFrom("audit_log as l")
+      .leftJoin("people as p", (join) =>
+        join.onRef("p.organization_id", "=", "l.organization_id").onRef("p.id", "=", "l.actor_person_id"),
+      )
+      .select([
+        "l.organization_id",
+        "l.id",
+        "l.at",
+        "l.actor_person_id",
+        "p.display_name",
+        "l.action",
+        "l.entity_type",
+        "l.entity_id",
+        "l.detail",
+      ])
+      .where("l.organization_id", "=", orgId)
+      .orderBy("l.at", "desc")
+      .orderBy("l.id", "desc")
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      organizationId: row.organization_id as OrganizationId,
+      id: row.id,
+      at: row.at as IsoInstant,
+      actorPersonId: row.actor_person_id as PersonId | null,
+      actorName: row.display_name,
+      action: row.action,
+      entityType: row.entity_type,
+      entityId: row.entity_id,
+      detail: JSON.parse(row.detail) as AuditEntry["detail"],
+    }));
+  }
+}

