@@ -176,8 +176,8 @@ function grantLabel(grant: Grant): string {
 export interface VisibilityRow {
   readonly recordType: RecordType;
   readonly label: string;
-  readonly readers: readonly string[];
-  readonly changers: readonly string[];
+  readonly readers: string[];
+  readonly changers: string[];
 }
 
 /** The "who sees what about you" table, generated from the same rules `decide` applies. */

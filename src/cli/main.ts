@@ -1,0 +1,176 @@
+// The `alliance` command: serve, migrate, demo, and start (what `npm start` runs).
+
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
+import { repositories } from "../store/repositories.ts";
+import { readConfig, type ServerConfig } from "../server/config.ts";
+import { hashPassword } from "../server/auth/passwords.ts";
+import { randomIds, startServer, systemClock } from "../server/runtime.ts";
+import { type DemoSignIn, seedDemo } from "./demo-seed.ts";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const WEB_ROOT = path.join(ROOT, "dist", "web");
+
+/** A failure caused by bad input or configuration: exit code 2 with a one-line reason. */
+class UsageError extends Error {}
+
+function config(overrides: { port?: number }): ServerConfig {
+  try {
+    const env = overrides.port === undefined ? process.env : { ...process.env, PORT: String(overrides.port) };
+    return readConfig(env, process.cwd(), WEB_ROOT);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is a whole number from 0 to 65535");
+  return n;
+}
+
+async function withDatabase<T>(cfg: ServerConfig, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = openDatabase(cfg.database);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function printSignIns(signIns: readonly DemoSignIn[], url?: string): void {
+  const lines = ["", "Demo sign-ins (all with the password shown):"];
+  for (const s of signIns) lines.push(`  ${s.role.padEnd(10)} ${s.email.padEnd(28)} ${s.password}   ${s.name}`);
+  if (url) lines.push("", `Open ${url} and sign in as coach@alliance.example to start.`);
+  console.log(lines.join("\n"));
+}
+
+/** The newest modification time of any file under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web app with Vite when dist/web is missing or older than web/. */
+function buildWebIfNeeded(): void {
+  const index = path.join(WEB_ROOT, "index.html");
+  const sources = path.join(ROOT, "web");
+  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
+  console.error("Building the web app (vite build)…");
+  const vite = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
+  const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("vite build failed; see the messages above");
+}
+
+function serveUntilStopped(close: () => Promise<void>): void {
+  const stop = () => {
+    close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+export function program(): Command {
+  const cli = new Command("alliance")
+    .description("Alliance: build, measure and repair the working alliance between coach and coachee.")
+    .version("0.1.0")
+    .showHelpAfterError()
+    .exitOverride();
+
+  cli
+    .command("serve")
+    .description("Migrate the database and serve the API and web app (DATABASE_URL, PORT: see README)")
+    .option("-p, --port <port>", "port to listen on (default: $PORT or 3000)", port)
+    .action(async (options: { port?: number }) => {
+      const cfg = config(options);
+      const server = await startServer(cfg);
+      console.error(`Alliance is serving on ${cfg.publicUrl} (database: ${cfg.database.dialect})`);
+      serveUntilStopped(server.close);
+    });
+
+  cli
+    .command("migrate")
+    .description("Bring the database schema up to date, then exit")
+    .option("--json", "print the result as JSON")
+    .action(async (options: { json?: boolean }) => {
+      const cfg = config({});
+      const report = await withDatabase(cfg, migrateToLatest);
+      if (options.json) console.log(JSON.stringify({ dialect: cfg.database.dialect, applied: report.applied }));
+      else console.log(report.applied.length ? `Applied: ${report.applied.join(", ")}` : "The schema is up to date.");
+    });
+
+  cli
+    .command("demo")
+    .description("Add the demo organization (if it is not there yet) and print its sign-ins")
+    .option("--json", "print the sign-ins as JSON")
+    .action(async (options: { json?: boolean }) => {
+      const cfg = config({});
+      const result = await withDatabase(cfg, async (database) => {
+        await migrateToLatest(database);
+        return await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
+      });
+      if (options.json) console.log(JSON.stringify(result));
+      else {
+        console.log(result.seeded ? "Demo organization created." : "The demo organization is already there.");
+        printSignIns(result.signIns);
+      }
+    });
+
+  cli
+    .command("start")
+    .description("What `npm start` runs: build the web app if needed, seed demo data on first start, serve")
+    .option("-p, --port <port>", "port to listen on (default: $PORT or 3000)", port)
+    .action(async (options: { port?: number }) => {
+      const cfg = config(options);
+      buildWebIfNeeded();
+      const database = openDatabase(cfg.database);
+      await migrateToLatest(database);
+      let signIns: DemoSignIn[] | null = null;
+      if ((await repositories(database.db).organizations.countOrganizations()) === 0) {
+        const result = await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
+        signIns = result.signIns;
+      }
+      const server = await startServer(cfg, database);
+      console.log(`\nAlliance is running at ${cfg.publicUrl} (database: ${cfg.database.dialect})`);
+      if (signIns) printSignIns(signIns, cfg.publicUrl);
+      else console.log("Demo sign-ins: run `npx alliance demo` to list them (password alliance-demo-2026).");
+      serveUntilStopped(server.close);
+    });
+
+  return cli;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const cli = program();
+  try {
+    await cli.parseAsync([...argv], { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end through here with exit code 0.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      console.error(`alliance: ${error.message}`);
+      return 2;
+    }
+    console.error(`alliance: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+// Run directly (`node src/cli/main.ts …`, as `npm start` does); bin/alliance.js calls main() itself.
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const code = await main(process.argv.slice(2));
+  if (code !== 0) process.exit(code);
+}

@@ -1,0 +1,118 @@
+// Builds the Fastify application: security headers, cookies, auth, rate limits, OpenAPI, routes and the web app.
+
+import { existsSync } from "node:fs";
+import path from "node:path";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { Type } from "typebox";
+import { DomainError } from "../core/shared/domain-error.ts";
+import type { AppContext } from "./app-context.ts";
+import { authPlugin } from "./auth/auth.plugin.ts";
+import { authRoutes } from "./auth/auth.routes.ts";
+import { engagementRoutes } from "./engagements/engagement.routes.ts";
+import { installErrorHandling, notFoundBody } from "./http/errors.ts";
+import { ErrorSchema } from "./http/schemas.ts";
+import { invitationRoutes } from "./organizations/invitation.routes.ts";
+import { organizationRoutes } from "./organizations/organization.routes.ts";
+
+/** Largest request body accepted, in bytes. */
+export const BODY_LIMIT = 100 * 1024;
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export interface BuildOptions {
+  /** pino logger options, or false for none (tests). */
+  readonly logger?: FastifyServerOptions["logger"];
+}
+
+export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: ctx.config.logLevel },
+    bodyLimit: BODY_LIMIT,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
+  });
+
+  installErrorHandling(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new DomainError("rate_limited", "Too many attempts. Wait a minute and try again."),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: {
+        title: "Alliance API",
+        version: "0.1.0",
+        description:
+          "Build, measure and repair the working alliance between coach and coachee. Errors are `{error:{code,message,field?}}`; state-changing requests with a session cookie need the `x-csrf-token` header.",
+      },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "alliance_session" } } },
+    },
+  });
+  app.addSchema(ErrorSchema);
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+
+  await authPlugin(app, ctx);
+
+  app.get(
+    "/api/health",
+    {
+      schema: {
+        tags: ["system"],
+        summary: "Liveness and database reachability",
+        response: {
+          200: Type.Object({ status: Type.Literal("ok"), db: Type.String() }),
+          503: Type.Object({ status: Type.Literal("unavailable"), db: Type.String() }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      const up = await ctx.database.ping();
+      const db = ctx.database.dialect;
+      return up ? { status: "ok" as const, db } : reply.status(503).send({ status: "unavailable" as const, db });
+    },
+  );
+
+  await authRoutes(app, ctx);
+  await organizationRoutes(app, ctx);
+  await invitationRoutes(app, ctx);
+  await engagementRoutes(app, ctx);
+
+  const webIndex = path.join(ctx.config.webRoot, "index.html");
+  const hasWeb = existsSync(webIndex);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: ctx.config.webRoot, wildcard: false, index: ["index.html"] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url === "/api" || request.url.startsWith("/api/");
+    if (!isApi && hasWeb && (request.method === "GET" || request.method === "HEAD")) {
+      // The web app routes in the browser: unknown paths get index.html.
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return reply.status(404).send(notFoundBody(request.method, request.url));
+  });
+
+  return app;
+}

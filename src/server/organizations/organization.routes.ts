@@ -1,0 +1,206 @@
+// Inside an organization: its programmes, people, aggregate summary, the audit log and "who sees what".
+
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { describeVisibility } from "../../core/contracts/visibility.ts";
+import type { ProgrammeId } from "../../core/shared/brand.ts";
+import { DomainError } from "../../core/shared/domain-error.ts";
+import { ROLES } from "../../core/shared/roles.ts";
+import type { AppContext } from "../app-context.ts";
+import { errors, Id, OrgParams } from "../http/schemas.ts";
+import { allows, authorize, type OrgViewer, resolveOrgViewer } from "./org-viewer.ts";
+
+const ProgrammeQuery = Type.Object({ programmeId: Type.Optional(Id) });
+
+/** The programme named in a query, checked to exist in the organization (else 404). */
+export async function programmeInOrg(
+  ctx: AppContext,
+  viewer: OrgViewer,
+  programmeId: string | undefined,
+): Promise<ProgrammeId | undefined> {
+  if (programmeId === undefined) return undefined;
+  const programme = await ctx.repos.organizations.findProgramme(viewer.orgId, programmeId as ProgrammeId);
+  if (!programme) throw new DomainError("not_found", "No such programme.", "programmeId");
+  return programme.id;
+}
+
+export async function organizationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    "/api/orgs/:orgId/programmes",
+    {
+      schema: {
+        tags: ["organization"],
+        summary: "The caller's programmes (all of them for an organization admin)",
+        params: OrgParams,
+        response: { 200: Type.Object({ programmes: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }), ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+      const all = await ctx.repos.organizations.listProgrammes(viewer.orgId);
+      const orgWide = viewer.memberships.some((m) => m.programmeId === null);
+      const programmes = all.filter(
+        (programme) => orgWide || viewer.memberships.some((m) => m.programmeId === programme.id),
+      );
+      return { programmes: programmes.map(({ id, name }) => ({ id, name })) };
+    },
+  );
+
+  api.get(
+    "/api/orgs/:orgId/people",
+    {
+      schema: {
+        tags: ["organization"],
+        summary: "People and their roles (admins)",
+        params: OrgParams,
+        querystring: ProgrammeQuery,
+        response: {
+          200: Type.Object({
+            people: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                displayName: Type.String(),
+                email: Type.String(),
+                memberships: Type.Array(Type.Object({ programmeId: Type.Union([Type.String(), Type.Null()]), role: Type.String() })),
+              }),
+            ),
+          }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+      const programmeId = await programmeInOrg(ctx, viewer, request.query.programmeId);
+      const people = await ctx.repos.organizations.listPeople(viewer.orgId);
+      const memberships = await ctx.repos.organizations.listMemberships(viewer.orgId);
+      const result = [];
+      for (const person of people) {
+        const own = memberships.filter(
+          (m) => m.personId === person.id && (programmeId === undefined || m.programmeId === null || m.programmeId === programmeId),
+        );
+        if (programmeId !== undefined && !own.some((m) => m.programmeId === programmeId)) continue;
+        // Each person passes the policy: an admin sees everyone, anyone else only themselves.
+        if (!allows(viewer.viewerFor(programmeId), { type: "person", personId: person.id }, "read")) continue;
+        result.push({
+          id: person.id,
+          displayName: person.displayName,
+          email: person.email,
+          memberships: own.map((m) => ({ programmeId: m.programmeId, role: m.role })),
+        });
+      }
+      return { people: result };
+    },
+  );
+
+  api.get(
+    "/api/orgs/:orgId/summary",
+    {
+      schema: {
+        tags: ["organization"],
+        summary: "Programme totals: counts only, never about one person (admins, researchers)",
+        params: OrgParams,
+        querystring: ProgrammeQuery,
+        response: {
+          200: Type.Object({
+            engagements: Type.Object({ active: Type.Integer(), closed: Type.Integer() }),
+            sessions: Type.Object({ scheduled: Type.Integer(), held: Type.Integer(), cancelled: Type.Integer() }),
+            people: Type.Record(Type.String(), Type.Integer()),
+          }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+      const programmeId = await programmeInOrg(ctx, viewer, request.query.programmeId);
+      authorize(viewer.viewerFor(programmeId), { type: "programme_summary" }, "read", "summary");
+      const engagements = await ctx.repos.engagements.countEngagementsByStatus(viewer.orgId, programmeId);
+      const sessions = await ctx.repos.engagements.countSessionsByStatus(viewer.orgId, programmeId);
+      const memberships = await ctx.repos.organizations.listMemberships(viewer.orgId);
+      const people: Record<string, number> = Object.fromEntries(ROLES.map((role) => [role, 0]));
+      for (const role of ROLES) {
+        const holders = new Set(
+          memberships
+            .filter((m) => m.role === role && (programmeId === undefined || m.programmeId === programmeId))
+            .map((m) => m.personId),
+        );
+        people[role] = holders.size;
+      }
+      return { engagements, sessions, people };
+    },
+  );
+
+  api.get(
+    "/api/orgs/:orgId/privacy",
+    {
+      schema: {
+        tags: ["organization"],
+        summary: "Who sees what about you, generated from the visibility policy",
+        params: OrgParams,
+        response: {
+          200: Type.Object({
+            rows: Type.Array(
+              Type.Object({
+                recordType: Type.String(),
+                label: Type.String(),
+                readers: Type.Array(Type.String()),
+                changers: Type.Array(Type.String()),
+              }),
+            ),
+          }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      await resolveOrgViewer(ctx, request, request.params.orgId);
+      return { rows: describeVisibility() };
+    },
+  );
+
+  api.get(
+    "/api/orgs/:orgId/audit",
+    {
+      schema: {
+        tags: ["organization"],
+        summary: "Recent audit entries: who changed what, when (admins)",
+        params: OrgParams,
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) }),
+        response: {
+          200: Type.Object({
+            entries: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                at: Type.String(),
+                actorName: Type.Union([Type.String(), Type.Null()]),
+                action: Type.String(),
+                entityType: Type.String(),
+                entityId: Type.String(),
+              }),
+            ),
+          }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+      authorize(viewer.viewerFor(), { type: "audit_entry" }, "read", "audit log");
+      const entries = await ctx.repos.audit.listRecentAuditEntries(viewer.orgId, request.query.limit ?? 50);
+      return {
+        entries: entries.map(({ id, at, actorName, action, entityType, entityId }) => ({
+          id,
+          at,
+          actorName,
+          action,
+          entityType,
+          entityId,
+        })),
+      };
+    },
+  );
+}

@@ -1,0 +1,54 @@
+// Wires the real dependencies (system clock, random ids, database, mailer) into a running server.
+
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import type { Clock, IdSource, IsoInstant } from "../core/shared/brand.ts";
+import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
+import { repositories } from "../store/repositories.ts";
+import type { AppContext } from "./app-context.ts";
+import { buildApp } from "./app.ts";
+import type { ServerConfig } from "./config.ts";
+import { type MailLog, type Mailer, outboxMailer, smtpMailer } from "./mail/mailer.ts";
+
+export const systemClock: Clock = { now: () => new Date().toISOString() as IsoInstant };
+export const randomIds: IdSource = { newId: () => randomUUID() };
+
+export function createMailer(config: ServerConfig, database: Database, log: MailLog): Mailer {
+  if (config.smtp) return smtpMailer(config.smtp, config.mailFrom);
+  return outboxMailer(repositories(database.db).outbox, systemClock, randomIds, log);
+}
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the database, then serves the API and web app on the configured port. */
+export async function startServer(config: ServerConfig, database?: Database): Promise<RunningServer> {
+  const db = database ?? openDatabase(config.database);
+  await migrateToLatest(db);
+  let app: FastifyInstance | undefined;
+  const log: MailLog = { info: (object, message) => app?.log.info(object, message) };
+  const mailer = createMailer(config, db, log);
+  const ctx: AppContext = {
+    database: db,
+    repos: repositories(db.db),
+    mailer,
+    clock: systemClock,
+    ids: randomIds,
+    config,
+  };
+  app = await buildApp(ctx);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const running = app;
+  return {
+    app: running,
+    url: address,
+    async close() {
+      await running.close();
+      mailer.close();
+      await db.close();
+    },
+  };
+}

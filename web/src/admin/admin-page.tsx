@@ -1,0 +1,98 @@
+// /admin: invitations, people, engagements, programme numbers and recent activity, for admins.
+import type { ReactNode } from "react";
+import { useState } from "react";
+import { useSelection } from "../shell/selection.tsx";
+import { ErrorAlert, Loading } from "../ui/messages.tsx";
+import { type Resource, useResource } from "../ui/use-resource.ts";
+import { useTitle } from "../ui/use-title.ts";
+import { listInvitations, listPeople, listProgrammes } from "./admin.api.ts";
+import { AuditList } from "./audit-list.tsx";
+import { CreateEngagementForm } from "./create-engagement-form.tsx";
+import { InvitationsList } from "./invitations-list.tsx";
+import { InviteForm } from "./invite-form.tsx";
+import { PeopleList } from "./people-list.tsx";
+import { SummaryPanel } from "./summary-panel.tsx";
+
+/** A card whose content waits for one resource. */
+function LoadedSection<T>(props: {
+  id: string;
+  title: string;
+  what: string;
+  resource: Resource<T>;
+  children: (data: T) => ReactNode;
+}) {
+  const { id, title, what, resource, children } = props;
+  return (
+    <section className="card section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ErrorAlert error={resource.error} />
+      {resource.data === undefined ? resource.loading && <Loading what={what} /> : children(resource.data)}
+    </section>
+  );
+}
+
+function AdminDashboard() {
+  const { organization, programme, programmeId } = useSelection();
+  const orgId = organization.id;
+  const programmes = useResource(orgId, () => listProgrammes(orgId));
+  const people = useResource(orgId, () => listPeople(orgId));
+  const invitations = useResource(orgId, () => listInvitations(orgId));
+  const [changes, setChanges] = useState(0);
+  const programmeList = programmes.data ?? [];
+
+  return (
+    <>
+      <ErrorAlert error={programmes.error} />
+      <SummaryPanel
+        orgId={orgId}
+        programmeId={programmeId}
+        scopeLabel={programme === null ? `All programmes of ${organization.name}` : programme.name}
+      />
+      <div className="two-columns">
+        <InviteForm
+          orgId={orgId}
+          programmes={programmeList}
+          currentProgrammeId={programmeId}
+          onInvited={() => {
+            invitations.reload();
+            setChanges((n) => n + 1);
+          }}
+        />
+        <CreateEngagementForm
+          orgId={orgId}
+          programmes={programmeList}
+          people={people.data ?? []}
+          currentProgrammeId={programmeId}
+          onCreated={() => setChanges((n) => n + 1)}
+        />
+      </div>
+      <LoadedSection id="invitations-heading" title="Pending invitations" what="invitations" resource={invitations}>
+        {(data) => <InvitationsList invitations={data} programmes={programmeList} />}
+      </LoadedSection>
+      <LoadedSection id="people-heading" title="People" what="people" resource={people}>
+        {(data) => <PeopleList people={data} programmes={programmeList} programmeId={programmeId} />}
+      </LoadedSection>
+      <AuditList orgId={orgId} refreshKey={changes} />
+    </>
+  );
+}
+
+export function AdminPage() {
+  useTitle("Admin");
+  const { organization, isAdmin } = useSelection();
+  return (
+    <>
+      <div className="page-head">
+        <h1>Admin</h1>
+        <p className="lead">{organization.name}</p>
+      </div>
+      {isAdmin ? (
+        <AdminDashboard />
+      ) : (
+        <div className="card empty">
+          <p>This page is for programme admins. You don't hold the admin role in {organization.name}.</p>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// The admin endpoints of one organization: programmes, people, invitations, engagements, summary, audit.
+import { api, orgPath, withQuery } from "../api.ts";
+import type {
+  AuditEntry,
+  Engagement,
+  EngagementInput,
+  Invitation,
+  InvitationInput,
+  Person,
+  Programme,
+  ProgrammeSummary,
+} from "../types.ts";
+
+/** All programmes for an admin. */
+export async function listProgrammes(orgId: string): Promise<Programme[]> {
+  return (await api.get<{ programmes: Programme[] }>(orgPath(orgId, "programmes"))).programmes;
+}
+
+export async function listPeople(orgId: string): Promise<Person[]> {
+  return (await api.get<{ people: Person[] }>(orgPath(orgId, "people"))).people;
+}
+
+/** Aggregates only; `programmeId` "" for the whole organization. */
+export function fetchSummary(orgId: string, programmeId: string): Promise<ProgrammeSummary> {
+  return api.get<ProgrammeSummary>(withQuery(orgPath(orgId, "summary"), { programmeId }));
+}
+
+export async function listInvitations(orgId: string): Promise<Invitation[]> {
+  return (await api.get<{ invitations: Invitation[] }>(orgPath(orgId, "invitations"))).invitations;
+}
+
+/** Mails the person a link valid for 7 days. */
+export async function createInvitation(orgId: string, input: InvitationInput): Promise<Invitation> {
+  return (await api.post<{ invitation: Invitation }>(orgPath(orgId, "invitations"), input)).invitation;
+}
+
+export async function createEngagement(orgId: string, input: EngagementInput): Promise<Engagement> {
+  return (await api.post<{ engagement: Engagement }>(orgPath(orgId, "engagements"), input)).engagement;
+}
+
+export async function listAudit(orgId: string, limit: number): Promise<AuditEntry[]> {
+  return (await api.get<{ entries: AuditEntry[] }>(withQuery(orgPath(orgId, "audit"), { limit }))).entries;
+}

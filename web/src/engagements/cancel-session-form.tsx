@@ -1,0 +1,60 @@
+// The inline confirmation for cancelling a session, with an optional reason.
+import { type FormEvent, useRef, useState } from "react";
+import { toApiError } from "../api.ts";
+import type { Session } from "../types.ts";
+import { Field } from "../ui/field.tsx";
+import { ErrorAlert } from "../ui/messages.tsx";
+import { useFocusFirstField } from "../ui/use-focus-first-field.ts";
+import { cancelSession } from "./engagements.api.ts";
+
+interface CancelSessionFormProps {
+  orgId: string;
+  session: Session;
+  onCancelled: (session: Session) => void;
+  onClose: () => void;
+}
+
+export function CancelSessionForm({ orgId, session, onCancelled, onClose }: CancelSessionFormProps) {
+  const [reason, setReason] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstField(form);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onCancelled(await cancelSession(orgId, session.id, reason.trim()));
+    } catch (caught) {
+      setError(toApiError(caught).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form ref={form} onSubmit={onSubmit} className="inline-form" aria-label="Cancel this session">
+      <Field label="Reason (optional)">
+        {(control) => (
+          <input
+            {...control}
+            type="text"
+            maxLength={500}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+          />
+        )}
+      </Field>
+      <ErrorAlert error={error} />
+      <div className="form-actions">
+        <button type="submit" className="button button-danger" disabled={busy}>
+          Confirm cancellation
+        </button>
+        <button type="button" className="button button-quiet" onClick={onClose}>
+          Keep session
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+// One engagement in the list: the other party's name as the link, next session and session counts.
+import { Link } from "react-router-dom";
+import type { Engagement } from "../types.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { EngagementStatusBadge } from "./badges.tsx";
+
+/** The person the viewer is looking for: the coachee for a coach, the coach for a coachee. */
+export function otherParty(engagement: Engagement): string {
+  return engagement.viewerRelation === "coachee"
+    ? engagement.coach.displayName
+    : engagement.coachee.displayName;
+}
+
+function relationLine(engagement: Engagement): string {
+  switch (engagement.viewerRelation) {
+    case "coach":
+      return "Your coachee";
+    case "coachee":
+      return "Your coach";
+    case "sponsor":
+    case "none":
+      return `Coached by ${engagement.coach.displayName}`;
+  }
+}
+
+export function EngagementCard({ engagement }: { engagement: Engagement }) {
+  const { scheduled, held, cancelled } = engagement.sessionCounts;
+  return (
+    <li className="card engagement-card">
+      <div className="engagement-card-head">
+        <h3>
+          <Link to={`/engagements/${encodeURIComponent(engagement.id)}`}>{otherParty(engagement)}</Link>
+        </h3>
+        {engagement.status === "closed" && <EngagementStatusBadge status="closed" />}
+      </div>
+      <p className="muted">
+        {relationLine(engagement)} · {engagement.programmeName}
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>Next session</dt>
+          <dd>
+            {engagement.nextSession === null ? (
+              "None scheduled"
+            ) : (
+              <time dateTime={engagement.nextSession.startsAt}>
+                {formatDateTime(engagement.nextSession.startsAt)}
+              </time>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Sessions</dt>
+          <dd>
+            {held} held · {scheduled} scheduled · {cancelled} cancelled
+          </dd>
+        </div>
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,38 @@
+// The route table: public pages (sign-in, links, 404) and the signed-in pages inside the app shell.
+import { createBrowserRouter } from "react-router-dom";
+import { AdminPage } from "./admin/admin-page.tsx";
+import { ForgotPasswordPage } from "./auth/forgot-password-page.tsx";
+import { ResetPasswordPage } from "./auth/reset-password-page.tsx";
+import { SignInPage } from "./auth/sign-in-page.tsx";
+import { EngagementPage } from "./engagements/engagement-page.tsx";
+import { EngagementsPage } from "./engagements/engagements-page.tsx";
+import { InvitePage } from "./invitations/invite-page.tsx";
+import { PrivacyPage } from "./privacy/privacy-page.tsx";
+import { AppShell } from "./shell/app-shell.tsx";
+import { ErrorPage } from "./shell/error-page.tsx";
+import { NotFoundPage } from "./shell/not-found-page.tsx";
+import { PublicLayout } from "./shell/public-layout.tsx";
+
+export const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: "/", element: <EngagementsPage /> },
+      { path: "/engagements/:engagementId", element: <EngagementPage /> },
+      { path: "/admin", element: <AdminPage /> },
+      { path: "/privacy", element: <PrivacyPage /> },
+    ],
+  },
+  {
+    element: <PublicLayout />,
+    errorElement: <ErrorPage />,
+    children: [
+      { path: "/sign-in", element: <SignInPage /> },
+      { path: "/forgot-password", element: <ForgotPasswordPage /> },
+      { path: "/reset-password", element: <ResetPasswordPage /> },
+      { path: "/invite", element: <InvitePage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
