@@ -8,6 +8,8 @@ import rateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import { Ajv } from "ajv";
+import addFormatsPlugin from "ajv-formats";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { Type } from "typebox";
 import { DomainError } from "../core/shared/domain-error.ts";
@@ -19,6 +21,9 @@ import { installErrorHandling, notFoundBody } from "./http/errors.ts";
 import { ErrorSchema } from "./http/schemas.ts";
 import { invitationRoutes } from "./organizations/invitation.routes.ts";
 import { organizationRoutes } from "./organizations/organization.routes.ts";
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
 
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT = 100 * 1024;
@@ -46,8 +51,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     logger: options.logger ?? { level: ctx.config.logLevel },
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: "array", allErrors: false } },
   });
+  // Bodies are JSON and must have the right types ("60" is not a number); query strings and path
+  // parameters arrive as text, so only they are coerced.
+  const strict = addFormats(new Ajv({ coerceTypes: false, useDefaults: true, removeAdditional: false }));
+  const coercing = addFormats(new Ajv({ coerceTypes: "array", useDefaults: true, removeAdditional: false }));
+  app.setValidatorCompiler(({ schema, httpPart }) =>
+    (httpPart === "body" ? strict : coercing).compile(schema),
+  );
 
   installErrorHandling(app);
   await app.register(helmet, {
@@ -73,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
   app.addSchema(ErrorSchema);
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
   await authPlugin(app, ctx);
 

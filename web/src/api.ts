@@ -125,7 +125,9 @@ export const api = {
 
 /** `/api/orgs/:orgId/...` with each segment URL-encoded. */
 export function orgPath(orgId: string, ...segments: string[]): string {
-  return ["/api/orgs", orgId, ...segments].map((part, i) => (i === 0 ? part : encodeURIComponent(part))).join("/");
+  return ["/api/orgs", orgId, ...segments]
+    .map((part, i) => (i === 0 ? part : encodeURIComponent(part)))
+    .join("/");
 }
 
 /** Adds `?name=value` pairs, skipping empty values. */

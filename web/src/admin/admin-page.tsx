@@ -66,7 +66,12 @@ function AdminDashboard() {
           onCreated={() => setChanges((n) => n + 1)}
         />
       </div>
-      <LoadedSection id="invitations-heading" title="Pending invitations" what="invitations" resource={invitations}>
+      <LoadedSection
+        id="invitations-heading"
+        title="Pending invitations"
+        what="invitations"
+        resource={invitations}
+      >
         {(data) => <InvitationsList invitations={data} programmes={programmeList} />}
       </LoadedSection>
       <LoadedSection id="people-heading" title="People" what="people" resource={people}>

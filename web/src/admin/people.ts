@@ -12,7 +12,8 @@ export function holdsRole(person: Person, role: Role, programmeId: string): bool
 /** Belongs to the programme ("" for any), directly or through an organization-wide role. */
 export function inProgramme(person: Person, programmeId: string): boolean {
   return (
-    programmeId === "" || person.memberships.some((m) => m.programmeId === null || m.programmeId === programmeId)
+    programmeId === "" ||
+    person.memberships.some((m) => m.programmeId === null || m.programmeId === programmeId)
   );
 }
 

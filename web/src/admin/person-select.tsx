@@ -12,11 +12,23 @@ interface PersonSelectProps {
   optional?: boolean;
 }
 
-export function PersonSelect({ label, people, value, onChange, emptyLabel, optional = false }: PersonSelectProps) {
+export function PersonSelect({
+  label,
+  people,
+  value,
+  onChange,
+  emptyLabel,
+  optional = false,
+}: PersonSelectProps) {
   return (
     <Field label={label}>
       {(control) => (
-        <select {...control} required={!optional} value={value} onChange={(event) => onChange(event.target.value)}>
+        <select
+          {...control}
+          required={!optional}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+        >
           <option value="">{emptyLabel}</option>
           {people.map((person) => (
             <option key={person.id} value={person.id}>

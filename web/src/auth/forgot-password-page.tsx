@@ -41,7 +41,9 @@ export function ForgotPasswordPage() {
         </>
       ) : (
         <>
-          <p>Enter the email address you use for Alliance and we'll send you a link to choose a new password.</p>
+          <p>
+            Enter the email address you use for Alliance and we'll send you a link to choose a new password.
+          </p>
           <form onSubmit={onSubmit} className="form" aria-label="Request a reset link">
             <Field label="Email">
               {(control) => (

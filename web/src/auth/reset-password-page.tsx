@@ -12,7 +12,9 @@ import { NewPasswordField } from "./password-field.tsx";
 function ExpiredResetLink() {
   return (
     <LinkExpired>
-      <p>Password-reset links work once, for one hour. You can ask for a fresh one; it only takes a moment.</p>
+      <p>
+        Password-reset links work once, for one hour. You can ask for a fresh one; it only takes a moment.
+      </p>
       <p>
         <Link to="/forgot-password">Request a new link</Link>
       </p>

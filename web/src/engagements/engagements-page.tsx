@@ -33,7 +33,9 @@ function EngagementGroups({ engagements }: { engagements: Engagement[] }) {
   if (engagements.length === 0) {
     return (
       <div className="card empty">
-        <p>No engagements here yet. When a programme admin pairs you with a coach or coachee, it appears here.</p>
+        <p>
+          No engagements here yet. When a programme admin pairs you with a coach or coachee, it appears here.
+        </p>
       </div>
     );
   }
@@ -41,7 +43,9 @@ function EngagementGroups({ engagements }: { engagements: Engagement[] }) {
     <>
       {GROUPS.map(({ relation, title }) => {
         const inGroup = engagements.filter((engagement) => engagement.viewerRelation === relation);
-        return inGroup.length === 0 ? null : <EngagementGroup key={relation} title={title} engagements={inGroup} />;
+        return inGroup.length === 0 ? null : (
+          <EngagementGroup key={relation} title={title} engagements={inGroup} />
+        );
       })}
     </>
   );
@@ -67,7 +71,9 @@ export function EngagementsPage() {
           {programme === null ? "All programmes" : programme.name} · {organization.name}
         </p>
       </div>
-      <StatusMessage message={isWelcome(location.state) ? "Welcome to Alliance. Your invitation is accepted." : null} />
+      <StatusMessage
+        message={isWelcome(location.state) ? "Welcome to Alliance. Your invitation is accepted." : null}
+      />
       <ErrorAlert error={engagements.error} />
       {engagements.data === undefined ? (
         engagements.loading && <Loading what="engagements" />

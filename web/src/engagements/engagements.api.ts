@@ -12,7 +12,11 @@ export function fetchEngagement(orgId: string, engagementId: string): Promise<En
   return api.get<EngagementDetail>(orgPath(orgId, "engagements", engagementId));
 }
 
-export async function scheduleSession(orgId: string, engagementId: string, input: SessionInput): Promise<Session> {
+export async function scheduleSession(
+  orgId: string,
+  engagementId: string,
+  input: SessionInput,
+): Promise<Session> {
   const path = orgPath(orgId, "engagements", engagementId, "sessions");
   return (await api.post<{ session: Session }>(path, input)).session;
 }
@@ -32,7 +36,8 @@ export async function markSessionHeld(orgId: string, sessionId: string): Promise
 
 export async function cancelSession(orgId: string, sessionId: string, reason: string): Promise<Session> {
   const body = reason === "" ? {} : { reason };
-  return (await api.post<{ session: Session }>(orgPath(orgId, "sessions", sessionId, "cancel"), body)).session;
+  return (await api.post<{ session: Session }>(orgPath(orgId, "sessions", sessionId, "cancel"), body))
+    .session;
 }
 
 /** Only the notes the caller may read. */

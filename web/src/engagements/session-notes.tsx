@@ -46,7 +46,11 @@ export function SessionNotes({ orgId, sessionId, canAdd }: SessionNotesProps) {
       <summary>Notes</summary>
       <div className="notes-panel">
         <ErrorAlert error={notes.error} />
-        {notes.data === undefined ? notes.loading && <Loading what="notes" /> : <NoteList notes={notes.data} />}
+        {notes.data === undefined ? (
+          notes.loading && <Loading what="notes" />
+        ) : (
+          <NoteList notes={notes.data} />
+        )}
         <StatusMessage message={message} />
         {canAdd && (
           <AddNoteForm

@@ -31,8 +31,8 @@ function InvitationSummary({ invitation }: { invitation: InvitationPreview }) {
   return (
     <>
       <p className="lead">
-        <strong>{invitation.organizationName}</strong> invites you to join <strong>{invitation.programmeName}</strong>{" "}
-        as {withArticle(invitation.role)}.
+        <strong>{invitation.organizationName}</strong> invites you to join{" "}
+        <strong>{invitation.programmeName}</strong> as {withArticle(invitation.role)}.
       </p>
       <dl className="facts">
         <div>
@@ -89,8 +89,8 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     return (
       <p>
         You already have an Alliance account with {invitation.email}.{" "}
-        <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in as {invitation.email}</Link> to
-        accept the invitation.
+        <Link to={`/sign-in?next=${encodeURIComponent(next)}`}>Sign in as {invitation.email}</Link> to accept
+        the invitation.
       </p>
     );
   }

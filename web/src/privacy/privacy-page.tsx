@@ -21,7 +21,9 @@ function PrivacyTable({ rows }: { rows: PrivacyRow[] }) {
   return (
     <div className="table-wrap">
       <table className="table stack-table privacy-table">
-        <caption className="visually-hidden">Who can see and who can change each kind of record about you</caption>
+        <caption className="visually-hidden">
+          Who can see and who can change each kind of record about you
+        </caption>
         <thead>
           <tr>
             <th scope="col">What is kept</th>
@@ -58,8 +60,8 @@ export function PrivacyPage() {
       <div className="page-head">
         <h1>Who sees what about you</h1>
         <p className="lead">
-          Everything Alliance keeps about you in {organization.name}, and who may read or change it. This page is
-          generated from the same rules that decide every request, so it is always up to date.
+          Everything Alliance keeps about you in {organization.name}, and who may read or change it. This page
+          is generated from the same rules that decide every request, so it is always up to date.
         </p>
       </div>
       <ErrorAlert error={rows.error} />

@@ -76,7 +76,8 @@ function NoOrganization() {
 function SignedOutRedirect({ reason }: { reason: "initial" | "signed-out" | "expired" }) {
   const location = useLocation();
   const next = `${location.pathname}${location.search}`;
-  const to = reason === "signed-out" || next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;
+  const to =
+    reason === "signed-out" || next === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(next)}`;
   return <Navigate to={to} replace state={{ reason }} />;
 }
 

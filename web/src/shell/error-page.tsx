@@ -11,7 +11,9 @@ export function ErrorPage() {
     <PageFrame header={<Brand />} narrow>
       <div className="card card-roomy">
         <h1>Something went wrong</h1>
-        <p role="alert">This page ran into a problem. Reloading usually helps; your data is safe on the server.</p>
+        <p role="alert">
+          This page ran into a problem. Reloading usually helps; your data is safe on the server.
+        </p>
         <button type="button" className="button" onClick={() => window.location.reload()}>
           Reload the page
         </button>

@@ -1,11 +1,6 @@
 // The landmarks every page shares: skip link, header, main (focused on navigation) and footer.
-import { type MouseEvent, type ReactNode, type RefObject, useEffect, useRef } from "react";
+import { type ReactNode, type RefObject, useEffect, useRef } from "react";
 import { Link, useLocation } from "react-router-dom";
-
-function focusMain(event: MouseEvent<HTMLAnchorElement>): void {
-  event.preventDefault();
-  document.getElementById("main")?.focus();
-}
 
 /** Moves focus to <main> when the path changes, so screen readers start at the new page. */
 function useFocusMainOnNavigate(main: RefObject<HTMLElement | null>): void {
@@ -39,7 +34,7 @@ export function PageFrame({ header, narrow = false, children }: PageFrameProps) 
   useFocusMainOnNavigate(main);
   return (
     <div className="frame">
-      <a className="skip-link" href="#main" onClick={focusMain}>
+      <a className="skip-link" href="#main">
         Skip to content
       </a>
       <header className="site-header">

@@ -88,7 +88,8 @@ export function SelectionProvider({ organizations, children }: SelectionProvider
       programmeId: programme?.id ?? "",
       programme,
       isAdmin:
-        organization.roles.includes("admin") || organization.programmes.some((p) => p.roles.includes("admin")),
+        organization.roles.includes("admin") ||
+        organization.programmes.some((p) => p.roles.includes("admin")),
       selectOrganization,
       selectProgramme,
     }),
