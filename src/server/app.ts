@@ -61,6 +61,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   );
 
   installErrorHandling(app);
+  // A JSON API: a text/plain body is refused with 415 rather than half-understood.
+  app.removeContentTypeParser("text/plain");
   await app.register(helmet, {
     contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
     crossOriginEmbedderPolicy: false,

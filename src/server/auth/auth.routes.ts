@@ -49,6 +49,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         rateLimit: {
           max: SIGN_IN_ATTEMPTS_PER_MINUTE,
           timeWindow: "1 minute",
+          // After body parsing, so that the key can include the address being tried.
+          hook: "preHandler",
           keyGenerator: (request) => {
             const email = (request.body as { email?: unknown } | undefined)?.email;
             return `${request.ip}|${typeof email === "string" ? normalizeEmail(email) : ""}`;

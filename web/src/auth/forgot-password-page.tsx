@@ -44,7 +44,7 @@ export function ForgotPasswordPage() {
           <p>
             Enter the email address you use for Alliance and we'll send you a link to choose a new password.
           </p>
-          <form onSubmit={onSubmit} className="form" aria-label="Request a reset link">
+          <form onSubmit={onSubmit} className="form">
             <Field label="Email">
               {(control) => (
                 <input

@@ -62,7 +62,7 @@ function ResetForm({ token, email }: { token: string; email: string }) {
           <p>
             For the account <strong>{email}</strong>.
           </p>
-          <form onSubmit={onSubmit} className="form" aria-label="Choose a new password">
+          <form onSubmit={onSubmit} className="form">
             <NewPasswordField label="New password" value={password} onChange={setPassword} />
             <ErrorAlert error={error} />
             <div className="form-actions">

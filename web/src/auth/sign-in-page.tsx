@@ -62,7 +62,7 @@ export function SignInPage() {
     <div className="card card-roomy">
       <h1>Sign in to Alliance</h1>
       <StatusMessage message={error === null ? reasonMessage(location.state) : null} />
-      <form onSubmit={onSubmit} className="form" aria-label="Sign in">
+      <form onSubmit={onSubmit} className="form">
         <Field label="Email">
           {(control) => (
             <input

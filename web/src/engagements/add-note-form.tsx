@@ -45,7 +45,7 @@ export function AddNoteForm({ orgId, sessionId, onAdded }: AddNoteFormProps) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="inline-form" aria-label="Add a note">
+    <form onSubmit={onSubmit} className="inline-form">
       <Field label="Note">
         {(control) => (
           <textarea

@@ -34,7 +34,7 @@ export function CancelSessionForm({ orgId, session, onCancelled, onClose }: Canc
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} className="inline-form" aria-label="Cancel this session">
+    <form ref={form} onSubmit={onSubmit} className="inline-form">
       <Field label="Reason (optional)">
         {(control) => (
           <input

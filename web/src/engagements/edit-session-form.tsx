@@ -57,7 +57,7 @@ export function EditSessionForm({ orgId, session, onSaved, onClose }: EditSessio
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} className="inline-form" aria-label="Edit session">
+    <form ref={form} onSubmit={onSubmit} className="inline-form">
       <SessionFields labels={LABELS} draft={draft} onChange={setDraft} />
       <ErrorAlert error={error} />
       <div className="form-actions">

@@ -95,7 +95,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
     );
   }
   return (
-    <form onSubmit={onSubmit} className="form" aria-label="Accept the invitation">
+    <form onSubmit={onSubmit} className="form">
       {!invitation.accountExists && (
         <>
           <Field label="Display name" hint="How coaches, coachees and admins will see your name.">

@@ -68,7 +68,7 @@ export function PrivacyPage() {
       {rows.data === undefined ? (
         rows.loading && <Loading what="the privacy rules" />
       ) : (
-        <section className="card section" aria-label="Records and their readers">
+        <section className="card section">
           <PrivacyTable rows={rows.data} />
         </section>
       )}

@@ -118,9 +118,9 @@ export function AppShell() {
         header={
           <>
             <Brand />
-            <OrgSwitcher />
             <MainNav />
             <AccountMenu me={me} />
+            <OrgSwitcher />
           </>
         }
       >
