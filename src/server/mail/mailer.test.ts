@@ -28,7 +28,7 @@ describe("mail", () => {
     const mail = await smtp.waitFor(count + 1);
     expect(mail.envelopeTo).toEqual(["sam@example.org"]);
     expect(mail.parsed.subject).toBe("Hello from Alliance");
-    expect(mail.parsed.from?.text).toBe("Alliance <no-reply@alliance.test>");
+    expect(mail.parsed.from?.value).toEqual([{ name: "Alliance", address: "no-reply@alliance.test" }]);
     expect(mail.parsed.text?.trim()).toBe("Line one\nLine two");
   });
 
