@@ -1,5 +1,6 @@
 // A small demo organization: an admin, two coaches, three coachees, a sponsor, engagements and sessions.
 
+import type { SessionMode, SessionStatus } from "../core/sessions/session-lifecycle.ts";
 import type {
   AccountId,
   Clock,
@@ -14,7 +15,6 @@ import type {
   SessionId,
 } from "../core/shared/brand.ts";
 import type { Role } from "../core/shared/roles.ts";
-import type { SessionMode, SessionStatus } from "../core/sessions/session-lifecycle.ts";
 import type { Database } from "../store/database.ts";
 import { inTransaction } from "../store/repositories.ts";
 
@@ -30,7 +30,12 @@ interface DemoPerson {
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
-  { key: "admin", name: "Ada Lindqvist", email: "admin@alliance.example", roles: [{ role: "admin", programme: null }] },
+  {
+    key: "admin",
+    name: "Ada Lindqvist",
+    email: "admin@alliance.example",
+    roles: [{ role: "admin", programme: null }],
+  },
   {
     key: "coach",
     name: "Maya Okafor",
@@ -40,11 +45,36 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
       { role: "coach", programme: "managers" },
     ],
   },
-  { key: "coach2", name: "Daniel Reyes", email: "daniel@alliance.example", roles: [{ role: "coach", programme: "leaders" }] },
-  { key: "coachee", name: "Sam Lee", email: "coachee@alliance.example", roles: [{ role: "coachee", programme: "leaders" }] },
-  { key: "priya", name: "Priya Nair", email: "priya@alliance.example", roles: [{ role: "coachee", programme: "leaders" }] },
-  { key: "tom", name: "Tom Becker", email: "tom@alliance.example", roles: [{ role: "coachee", programme: "managers" }] },
-  { key: "sponsor", name: "Helen Park", email: "sponsor@alliance.example", roles: [{ role: "sponsor", programme: "leaders" }] },
+  {
+    key: "coach2",
+    name: "Daniel Reyes",
+    email: "daniel@alliance.example",
+    roles: [{ role: "coach", programme: "leaders" }],
+  },
+  {
+    key: "coachee",
+    name: "Sam Lee",
+    email: "coachee@alliance.example",
+    roles: [{ role: "coachee", programme: "leaders" }],
+  },
+  {
+    key: "priya",
+    name: "Priya Nair",
+    email: "priya@alliance.example",
+    roles: [{ role: "coachee", programme: "leaders" }],
+  },
+  {
+    key: "tom",
+    name: "Tom Becker",
+    email: "tom@alliance.example",
+    roles: [{ role: "coachee", programme: "managers" }],
+  },
+  {
+    key: "sponsor",
+    name: "Helen Park",
+    email: "sponsor@alliance.example",
+    roles: [{ role: "sponsor", programme: "leaders" }],
+  },
 ];
 
 export interface DemoSignIn {
@@ -54,11 +84,16 @@ export interface DemoSignIn {
   readonly password: string;
 }
 
-export type SeedResult = { readonly seeded: true; readonly signIns: DemoSignIn[] } | { readonly seeded: false; readonly signIns: DemoSignIn[] };
+export type SeedResult =
+  | { readonly seeded: true; readonly signIns: DemoSignIn[] }
+  | { readonly seeded: false; readonly signIns: DemoSignIn[] };
 
 export function demoSignIns(): DemoSignIn[] {
   return DEMO_PEOPLE.map((person) => ({
-    role: person.roles.map((r) => r.role).filter((role, i, all) => all.indexOf(role) === i).join(", "),
+    role: person.roles
+      .map((r) => r.role)
+      .filter((role, i, all) => all.indexOf(role) === i)
+      .join(", "),
     name: person.name,
     email: person.email,
     password: DEMO_PASSWORD,
@@ -91,8 +126,14 @@ export async function seedDemo(
       leaders: "demo-leaders" as ProgrammeId,
       managers: "demo-managers" as ProgrammeId,
     };
-    await repos.organizations.insertProgramme({ organizationId: org, id: programmes.leaders, name: "Leading with Purpose" }, now);
-    await repos.organizations.insertProgramme({ organizationId: org, id: programmes.managers, name: "New Managers 2026" }, now);
+    await repos.organizations.insertProgramme(
+      { organizationId: org, id: programmes.leaders, name: "Leading with Purpose" },
+      now,
+    );
+    await repos.organizations.insertProgramme(
+      { organizationId: org, id: programmes.managers, name: "New Managers 2026" },
+      now,
+    );
 
     const people = new Map<string, PersonId>();
     for (const person of DEMO_PEOPLE) {
@@ -100,14 +141,25 @@ export async function seedDemo(
       const existing = await repos.accounts.findAccountByEmail(person.email);
       if (!existing) {
         await repos.accounts.insertAccount(
-          { id: accountId, email: person.email, displayName: person.name, passwordHash: passwordHashes.get(person.key) ?? "" },
+          {
+            id: accountId,
+            email: person.email,
+            displayName: person.name,
+            passwordHash: passwordHashes.get(person.key) ?? "",
+          },
           now,
         );
       }
       const personId = deps.ids.newId() as PersonId;
       people.set(person.key, personId);
       await repos.organizations.insertPerson(
-        { organizationId: org, id: personId, accountId: existing?.id ?? accountId, displayName: person.name, email: person.email },
+        {
+          organizationId: org,
+          id: personId,
+          accountId: existing?.id ?? accountId,
+          displayName: person.name,
+          email: person.email,
+        },
         now,
       );
       for (const { role, programme } of person.roles) {
@@ -148,8 +200,23 @@ export async function seedDemo(
           [3, "scheduled", "video"],
         ],
       },
-      { coach: "coach", coachee: "priya", sponsor: null, programme: "leaders", sessions: [[-10, "held", "video"], [5, "scheduled", "phone"]] },
-      { coach: "coach", coachee: "tom", sponsor: null, programme: "managers", sessions: [[1, "scheduled", "in_person"]] },
+      {
+        coach: "coach",
+        coachee: "priya",
+        sponsor: null,
+        programme: "leaders",
+        sessions: [
+          [-10, "held", "video"],
+          [5, "scheduled", "phone"],
+        ],
+      },
+      {
+        coach: "coach",
+        coachee: "tom",
+        sponsor: null,
+        programme: "managers",
+        sessions: [[1, "scheduled", "in_person"]],
+      },
       { coach: "coach2", coachee: "priya", sponsor: null, programme: "leaders", sessions: [] },
     ];
     // Priya has two coaches in the demo only to show a coachee view with more than one engagement.

@@ -35,7 +35,7 @@ describe("alliance CLI", () => {
     const badUrl = alliance(["migrate"], { DATABASE_URL: "mysql://nope" });
     expect(badUrl.code).toBe(2);
     expect(badUrl.stderr.trim()).toBe(
-      "alliance: DATABASE_URL must start with sqlite: or postgres:// (got \"mysql:…\"); leave it unset for ./data/alliance.db",
+      'alliance: DATABASE_URL must start with sqlite: or postgres:// (got "mysql:…"); leave it unset for ./data/alliance.db',
     );
   });
 
@@ -45,13 +45,21 @@ describe("alliance CLI", () => {
     const migrated = alliance(["migrate", "--json"], env);
     expect(migrated.code).toBe(0);
     expect(JSON.parse(migrated.stdout)).toEqual({ dialect: "sqlite", applied: ["0001-initial"] });
-    expect(JSON.parse(alliance(["migrate", "--json"], env).stdout)).toEqual({ dialect: "sqlite", applied: [] });
+    expect(JSON.parse(alliance(["migrate", "--json"], env).stdout)).toEqual({
+      dialect: "sqlite",
+      applied: [],
+    });
 
     const first = alliance(["demo", "--json"], env);
     expect(first.code).toBe(0);
-    const seeded = JSON.parse(first.stdout) as { seeded: boolean; signIns: Array<{ email: string; role: string }> };
+    const seeded = JSON.parse(first.stdout) as {
+      seeded: boolean;
+      signIns: Array<{ email: string; role: string }>;
+    };
     expect(seeded.seeded).toBe(true);
-    expect(seeded.signIns).toContainEqual(expect.objectContaining({ email: "coach@alliance.example", role: "coach" }));
+    expect(seeded.signIns).toContainEqual(
+      expect.objectContaining({ email: "coach@alliance.example", role: "coach" }),
+    );
     expect((JSON.parse(alliance(["demo", "--json"], env).stdout) as { seeded: boolean }).seeded).toBe(false);
   });
 });

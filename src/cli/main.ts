@@ -5,11 +5,11 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { hashPassword } from "../server/auth/passwords.ts";
+import { readConfig, type ServerConfig } from "../server/config.ts";
+import { randomIds, startServer, systemClock } from "../server/runtime.ts";
 import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
 import { repositories } from "../store/repositories.ts";
-import { readConfig, type ServerConfig } from "../server/config.ts";
-import { hashPassword } from "../server/auth/passwords.ts";
-import { randomIds, startServer, systemClock } from "../server/runtime.ts";
 import { type DemoSignIn, seedDemo } from "./demo-seed.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,7 +29,8 @@ function config(overrides: { port?: number }): ServerConfig {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("a port is a whole number from 0 to 65535");
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError("a port is a whole number from 0 to 65535");
   return n;
 }
 
@@ -44,7 +45,8 @@ async function withDatabase<T>(cfg: ServerConfig, work: (database: Database) => 
 
 function printSignIns(signIns: readonly DemoSignIn[], url?: string): void {
   const lines = ["", "Demo sign-ins (all with the password shown):"];
-  for (const s of signIns) lines.push(`  ${s.role.padEnd(10)} ${s.email.padEnd(28)} ${s.password}   ${s.name}`);
+  for (const s of signIns)
+    lines.push(`  ${s.role.padEnd(10)} ${s.email.padEnd(28)} ${s.password}   ${s.name}`);
   if (url) lines.push("", `Open ${url} and sign in as coach@alliance.example to start.`);
   console.log(lines.join("\n"));
 }
@@ -65,7 +67,10 @@ function buildWebIfNeeded(): void {
   if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
   console.error("Building the web app (vite build)…");
   const vite = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("vite build failed; see the messages above");
 }
 
@@ -105,8 +110,12 @@ export function program(): Command {
     .action(async (options: { json?: boolean }) => {
       const cfg = config({});
       const report = await withDatabase(cfg, migrateToLatest);
-      if (options.json) console.log(JSON.stringify({ dialect: cfg.database.dialect, applied: report.applied }));
-      else console.log(report.applied.length ? `Applied: ${report.applied.join(", ")}` : "The schema is up to date.");
+      if (options.json)
+        console.log(JSON.stringify({ dialect: cfg.database.dialect, applied: report.applied }));
+      else
+        console.log(
+          report.applied.length ? `Applied: ${report.applied.join(", ")}` : "The schema is up to date.",
+        );
     });
 
   cli

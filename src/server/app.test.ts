@@ -34,7 +34,11 @@ describe("HTTP surface", () => {
     const schedule = spec.paths["/api/orgs/{orgId}/engagements/{engagementId}/sessions"]?.post as {
       requestBody: { content: { "application/json": { schema: { required: string[] } } } };
     };
-    expect(schedule.requestBody.content["application/json"].schema.required).toEqual(["startsAt", "durationMinutes", "mode"]);
+    expect(schedule.requestBody.content["application/json"].schema.required).toEqual([
+      "startsAt",
+      "durationMinutes",
+      "mode",
+    ]);
     const docs = await t.app.inject({ method: "GET", url: "/api/docs/" });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers["content-type"]).toContain("text/html");
@@ -53,7 +57,9 @@ describe("HTTP surface", () => {
   it("answers unknown API routes with a JSON 404", async () => {
     const response = await t.app.inject({ method: "GET", url: "/api/nothing-here?x=1" });
     expect(response.statusCode).toBe(404);
-    expect(response.json()).toEqual({ error: { code: "not_found", message: "No route GET /api/nothing-here." } });
+    expect(response.json()).toEqual({
+      error: { code: "not_found", message: "No route GET /api/nothing-here." },
+    });
   });
 
   it("names the problem with malformed, mistyped, missing or oversized input — never a stack trace", async () => {
@@ -61,7 +67,9 @@ describe("HTTP surface", () => {
       t.app.inject({ method: "POST", url: "/api/auth/sign-in", headers: { "content-type": type }, payload });
     const malformed = await post("{email:");
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json()).toEqual({ error: { code: "malformed_json", message: "The request body is not valid JSON." } });
+    expect(malformed.json()).toEqual({
+      error: { code: "malformed_json", message: "The request body is not valid JSON." },
+    });
 
     const mistyped = await post(JSON.stringify({ email: 42, password: "x" }));
     expect(mistyped.statusCode).toBe(400);
@@ -87,11 +95,18 @@ describe("HTTP surface", () => {
   it("lists people and their roles for admins only", async () => {
     const admin = await signIn(t.app, "admin@alliance.example");
     const response = await admin.get("/api/orgs/demo-org/people");
-    const { people } = response.json() as { people: Array<{ displayName: string; memberships: Array<{ role: string }> }> };
+    const { people } = response.json() as {
+      people: Array<{ displayName: string; memberships: Array<{ role: string }> }>;
+    };
     expect(people).toHaveLength(7);
-    expect(people.find((p) => p.displayName === "Maya Okafor")?.memberships.map((m) => m.role)).toEqual(["coach", "coach"]);
+    expect(people.find((p) => p.displayName === "Maya Okafor")?.memberships.map((m) => m.role)).toEqual([
+      "coach",
+      "coach",
+    ]);
     const coach = await signIn(t.app, "coach@alliance.example");
-    const own = (await coach.get("/api/orgs/demo-org/people")).json() as { people: Array<{ displayName: string }> };
+    const own = (await coach.get("/api/orgs/demo-org/people")).json() as {
+      people: Array<{ displayName: string }>;
+    };
     expect(own.people.map((p) => p.displayName)).toEqual(["Maya Okafor"]);
   });
 
@@ -112,15 +127,22 @@ describe("HTTP surface", () => {
     const { rows } = (await coachee.get("/api/orgs/demo-org/privacy")).json() as {
       rows: Array<{ recordType: string; readers: string[] }>;
     };
-    expect(rows.find((r) => r.recordType === "session")?.readers).toEqual(["Your coach", "You (the coachee)"]);
-    expect(rows.find((r) => r.recordType === "coach_private_note")?.readers).toEqual(["The coach who wrote it"]);
+    expect(rows.find((r) => r.recordType === "session")?.readers).toEqual([
+      "Your coach",
+      "You (the coachee)",
+    ]);
+    expect(rows.find((r) => r.recordType === "coach_private_note")?.readers).toEqual([
+      "The coach who wrote it",
+    ]);
   });
 
   it("lists programmes: all for an org admin, only their own for others", async () => {
     const admin = await signIn(t.app, "admin@alliance.example");
     const tom = await signIn(t.app, "tom@alliance.example");
     const names = async (caller: typeof admin) =>
-      ((await caller.get("/api/orgs/demo-org/programmes")).json() as { programmes: Array<{ name: string }> }).programmes.map((p) => p.name);
+      (
+        (await caller.get("/api/orgs/demo-org/programmes")).json() as { programmes: Array<{ name: string }> }
+      ).programmes.map((p) => p.name);
     expect(await names(admin)).toEqual(["Leading with Purpose", "New Managers 2026"]);
     expect(await names(tom)).toEqual(["New Managers 2026"]);
   });

@@ -70,7 +70,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(cookie);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => new DomainError("rate_limited", "Too many attempts. Wait a minute and try again."),
+    errorResponseBuilder: () =>
+      new DomainError("rate_limited", "Too many attempts. Wait a minute and try again."),
   });
   await app.register(swagger, {
     openapi: {
@@ -81,7 +82,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
         description:
           "Build, measure and repair the working alliance between coach and coachee. Errors are `{error:{code,message,field?}}`; state-changing requests with a session cookie need the `x-csrf-token` header.",
       },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "alliance_session" } } },
+      components: {
+        securitySchemes: { session: { type: "apiKey", in: "cookie", name: "alliance_session" } },
+      },
     },
   });
   app.addSchema(ErrorSchema);
@@ -105,7 +108,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     async (_request, reply) => {
       const up = await ctx.database.ping();
       const db = ctx.database.dialect;
-      return up ? { status: "ok" as const, db } : reply.status(503).send({ status: "unavailable" as const, db });
+      return up
+        ? { status: "ok" as const, db }
+        : reply.status(503).send({ status: "unavailable" as const, db });
     },
   );
 

@@ -49,7 +49,8 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 export function readConfig(env: Env, cwd: string, webRoot: string): ServerConfig {
   const port = integer(env, "PORT", 3000, 0, 65535);
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, "");
-  if (!/^https?:\/\//.test(publicUrl)) throw new Error(`PUBLIC_URL must start with http:// or https:// (got "${publicUrl}")`);
+  if (!/^https?:\/\//.test(publicUrl))
+    throw new Error(`PUBLIC_URL must start with http:// or https:// (got "${publicUrl}")`);
   const smtpHost = env.SMTP_HOST?.trim();
   const smtp: SmtpSettings | null = smtpHost
     ? {

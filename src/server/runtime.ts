@@ -5,10 +5,10 @@ import type { FastifyInstance } from "fastify";
 import type { Clock, IdSource, IsoInstant } from "../core/shared/brand.ts";
 import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
 import { repositories } from "../store/repositories.ts";
-import type { AppContext } from "./app-context.ts";
 import { buildApp } from "./app.ts";
+import type { AppContext } from "./app-context.ts";
 import type { ServerConfig } from "./config.ts";
-import { type MailLog, type Mailer, outboxMailer, smtpMailer } from "./mail/mailer.ts";
+import { type Mailer, type MailLog, outboxMailer, smtpMailer } from "./mail/mailer.ts";
 
 export const systemClock: Clock = { now: () => new Date().toISOString() as IsoInstant };
 export const randomIds: IdSource = { newId: () => randomUUID() };

@@ -5,10 +5,11 @@ import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import type { Dialect } from "./dialect.ts";
 import * as initial from "./migrations/0001-initial.ts";
 import type { Schema } from "./schema.ts";
 
-export type Dialect = "sqlite" | "postgres";
+export type { Dialect };
 
 export type DatabaseConfig =
   | { readonly dialect: "sqlite"; readonly file: string }
@@ -34,7 +35,8 @@ export function parseDatabaseUrl(url: string | undefined, cwd: string): Database
   if (value === "") return { dialect: "sqlite", file: path.resolve(cwd, DEFAULT_SQLITE_FILE) };
   if (value.startsWith("sqlite:")) {
     const file = value.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
-    if (file === "") throw new Error("DATABASE_URL=sqlite: needs a file path, e.g. sqlite:./data/alliance.db");
+    if (file === "")
+      throw new Error("DATABASE_URL=sqlite: needs a file path, e.g. sqlite:./data/alliance.db");
     return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(cwd, file) };
   }
   if (/^postgres(ql)?:\/\//.test(value)) return { dialect: "postgres", url: value };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countingIds, testClock } from "../../test/support/clock.ts";
 import { DIALECTS, openTestDatabase } from "../../test/support/databases.ts";
+import { applySessionEvent } from "../core/sessions/session-lifecycle.ts";
 import type {
   AccountId,
   EngagementId,
@@ -12,7 +13,6 @@ import type {
   ProgrammeId,
   SessionId,
 } from "../core/shared/brand.ts";
-import { applySessionEvent } from "../core/sessions/session-lifecycle.ts";
 import { type Database, migrateToLatest } from "./database.ts";
 import type { SessionRecord } from "./engagements/engagement.repository.ts";
 import { inTransaction, type Repositories, repositories } from "./repositories.ts";
@@ -36,7 +36,13 @@ async function seedTenants(repos: Repositories) {
       [coachee, "coachee"],
     ] as const) {
       await repos.organizations.insertPerson(
-        { organizationId: org, id, accountId: null, displayName: `${role} ${key}`, email: `${role}@${key}.example` },
+        {
+          organizationId: org,
+          id,
+          accountId: null,
+          displayName: `${role} ${key}`,
+          email: `${role}@${key}.example`,
+        },
         NOW,
       );
       await repos.organizations.insertMembership(
@@ -45,7 +51,14 @@ async function seedTenants(repos: Repositories) {
       );
     }
     await repos.engagements.insertEngagement(
-      { organizationId: org, id: engagement, programmeId: programme, coachId: coach, coacheeId: coachee, sponsorId: null },
+      {
+        organizationId: org,
+        id: engagement,
+        programmeId: programme,
+        coachId: coach,
+        coacheeId: coachee,
+        sponsorId: null,
+      },
       NOW,
     );
     tenants.push({ org, programme, coach, coachee, engagement });
@@ -100,7 +113,9 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
       coachee: { id: b.coachee, displayName: "coachee b" },
       sponsor: null,
     });
-    expect((await repos.organizations.listPeople(a.org)).map((p) => p.id).sort()).toEqual([a.coach, a.coachee].sort());
+    expect((await repos.organizations.listPeople(a.org)).map((p) => p.id).sort()).toEqual(
+      [a.coach, a.coachee].sort(),
+    );
     expect(await repos.organizations.findPersonById(a.org, b.coach)).toBeUndefined();
   });
 
@@ -109,24 +124,54 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
     // An engagement in org a that names org b's coach: the composite foreign key rejects it.
     await expect(
       repos.engagements.insertEngagement(
-        { organizationId: a.org, id: "eng-cross" as EngagementId, programmeId: a.programme, coachId: b.coach, coacheeId: a.coachee, sponsorId: null },
+        {
+          organizationId: a.org,
+          id: "eng-cross" as EngagementId,
+          programmeId: a.programme,
+          coachId: b.coach,
+          coacheeId: a.coachee,
+          sponsorId: null,
+        },
         NOW,
       ),
     ).rejects.toThrow();
-    await expect(repos.engagements.insertSession(session(a.org, b.engagement, "s-cross", "2026-12-01T09:00:00.000Z"), NOW)).rejects.toThrow();
+    await expect(
+      repos.engagements.insertSession(
+        session(a.org, b.engagement, "s-cross", "2026-12-01T09:00:00.000Z"),
+        NOW,
+      ),
+    ).rejects.toThrow();
   });
 
   it("lists engagements by party, and summarises their sessions", async () => {
     const [a] = tenants;
-    await repos.engagements.insertSession(session(a.org, a.engagement, "s-1", "2026-11-10T09:00:00.000Z"), NOW);
-    await repos.engagements.insertSession(session(a.org, a.engagement, "s-2", "2026-12-01T09:00:00.000Z"), NOW);
-    await repos.engagements.insertSession(session(a.org, a.engagement, "s-3", "2026-11-25T09:00:00.000Z"), NOW);
-    expect((await repos.engagements.listEngagements(a.org, { partyId: a.coachee })).map((e) => e.id)).toEqual([a.engagement]);
+    await repos.engagements.insertSession(
+      session(a.org, a.engagement, "s-1", "2026-11-10T09:00:00.000Z"),
+      NOW,
+    );
+    await repos.engagements.insertSession(
+      session(a.org, a.engagement, "s-2", "2026-12-01T09:00:00.000Z"),
+      NOW,
+    );
+    await repos.engagements.insertSession(
+      session(a.org, a.engagement, "s-3", "2026-11-25T09:00:00.000Z"),
+      NOW,
+    );
+    expect((await repos.engagements.listEngagements(a.org, { partyId: a.coachee })).map((e) => e.id)).toEqual(
+      [a.engagement],
+    );
     expect(await repos.engagements.listEngagements(a.org, { partyId: "nobody" as PersonId })).toEqual([]);
     const summary = (await repos.engagements.summarizeSessions(a.org, [a.engagement], NOW)).get(a.engagement);
     // s-1 is in the past; the next one is s-3 (25 Nov), not s-2 (1 Dec).
-    expect(summary).toEqual({ counts: { scheduled: 3, held: 0, cancelled: 0 }, next: { id: "s-3", startsAt: "2026-11-25T09:00:00.000Z" } });
-    expect((await repos.engagements.listSessionsOfEngagement(a.org, a.engagement)).map((s) => s.id)).toEqual(["s-1", "s-3", "s-2"]);
+    expect(summary).toEqual({
+      counts: { scheduled: 3, held: 0, cancelled: 0 },
+      next: { id: "s-3", startsAt: "2026-11-25T09:00:00.000Z" },
+    });
+    expect((await repos.engagements.listSessionsOfEngagement(a.org, a.engagement)).map((s) => s.id)).toEqual([
+      "s-1",
+      "s-3",
+      "s-2",
+    ]);
   });
 
   it("writes a session change only from the expected status, so a race has one winner", async () => {
@@ -140,15 +185,25 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
     expect(await repos.engagements.updateSession(held, "scheduled", NOW)).toBe(true);
     expect(await repos.engagements.updateSession(cancelled, "scheduled", NOW)).toBe(false);
     expect((await repos.engagements.findSessionInContext(a.org, "s-1" as SessionId))?.status).toBe("held");
-    expect(await repos.engagements.countSessionsByStatus(a.org)).toEqual({ scheduled: 2, held: 1, cancelled: 0 });
+    expect(await repos.engagements.countSessionsByStatus(a.org)).toEqual({
+      scheduled: 2,
+      held: 1,
+      cancelled: 0,
+    });
   });
 
   it("rolls a transaction back whole when any part fails", async () => {
     const [a] = tenants;
     await expect(
       inTransaction(database.db, async (trx) => {
-        await trx.engagements.insertSession(session(a.org, a.engagement, "s-tx", "2026-12-05T09:00:00.000Z"), NOW);
-        await trx.engagements.insertSession(session(a.org, a.engagement, "s-tx", "2026-12-06T09:00:00.000Z"), NOW);
+        await trx.engagements.insertSession(
+          session(a.org, a.engagement, "s-tx", "2026-12-05T09:00:00.000Z"),
+          NOW,
+        );
+        await trx.engagements.insertSession(
+          session(a.org, a.engagement, "s-tx", "2026-12-06T09:00:00.000Z"),
+          NOW,
+        );
       }),
     ).rejects.toThrow();
     expect(await repos.engagements.findSessionInContext(a.org, "s-tx" as SessionId)).toBeUndefined();
@@ -166,18 +221,31 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
       entityId: "s-1",
       detail: { status: "held" },
     });
-    await expect(database.db.updateTable("audit_log").set({ action: "tampered" }).execute()).rejects.toThrow(/append-only/);
+    await expect(database.db.updateTable("audit_log").set({ action: "tampered" }).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(database.db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
     const entries = await repos.audit.listRecentAuditEntries(a.org, 10);
-    expect(entries).toMatchObject([{ id: "audit-1", action: "session.held", actorName: "coach a", detail: { status: "held" } }]);
+    expect(entries).toMatchObject([
+      { id: "audit-1", action: "session.held", actorName: "coach a", detail: { status: "held" } },
+    ]);
     expect(await repos.audit.listRecentAuditEntries(tenants[1].org, 10)).toEqual([]);
   });
 
   it("uses a password-reset link once, and never after it expires", async () => {
     const account = "acc-1" as AccountId;
-    await repos.accounts.insertAccount({ id: account, email: "x@a.example", displayName: "X", passwordHash: "h" }, NOW);
-    await repos.accounts.insertPasswordReset({ tokenHash: "t1", accountId: account, expiresAt: at("2026-11-20T09:00:00.000Z") }, NOW);
-    await repos.accounts.insertPasswordReset({ tokenHash: "t2", accountId: account, expiresAt: at("2026-11-20T09:00:00.000Z") }, NOW);
+    await repos.accounts.insertAccount(
+      { id: account, email: "x@a.example", displayName: "X", passwordHash: "h" },
+      NOW,
+    );
+    await repos.accounts.insertPasswordReset(
+      { tokenHash: "t1", accountId: account, expiresAt: at("2026-11-20T09:00:00.000Z") },
+      NOW,
+    );
+    await repos.accounts.insertPasswordReset(
+      { tokenHash: "t2", accountId: account, expiresAt: at("2026-11-20T09:00:00.000Z") },
+      NOW,
+    );
     expect(await repos.accounts.markPasswordResetUsed("t1", NOW)).toBe(true);
     expect(await repos.accounts.markPasswordResetUsed("t1", NOW)).toBe(false);
     expect(await repos.accounts.markPasswordResetUsed("t2", at("2026-11-20T09:00:00.000Z"))).toBe(false);
@@ -194,14 +262,22 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
       { tokenHash: "stale", accountId: account, csrfToken: "c", expiresAt: at("2026-11-19T08:00:00.000Z") },
       clock.now(),
     );
-    expect(await repos.accounts.findLiveAuthSession("live", clock.now())).toMatchObject({ accountId: account });
+    expect(await repos.accounts.findLiveAuthSession("live", clock.now())).toMatchObject({
+      accountId: account,
+    });
     expect(await repos.accounts.findLiveAuthSession("stale", clock.now())).toBeUndefined();
     expect(await repos.accounts.deleteExpiredAuthSessions(clock.now())).toBe(1);
   });
 
   it("keeps development mail in the outbox, newest first", async () => {
     const ids = countingIds("mail");
-    await repos.outbox.insertOutboxMessage({ id: ids.newId(), to: "a@x.example", subject: "one", text: "1", createdAt: NOW });
+    await repos.outbox.insertOutboxMessage({
+      id: ids.newId(),
+      to: "a@x.example",
+      subject: "one",
+      text: "1",
+      createdAt: NOW,
+    });
     await repos.outbox.insertOutboxMessage({
       id: ids.newId(),
       to: "a@x.example",
@@ -209,6 +285,9 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
       text: "2",
       createdAt: at("2026-11-20T08:01:00.000Z"),
     });
-    expect((await repos.outbox.listOutboxMessages("a@x.example")).map((m) => m.subject)).toEqual(["two", "one"]);
+    expect((await repos.outbox.listOutboxMessages("a@x.example")).map((m) => m.subject)).toEqual([
+      "two",
+      "one",
+    ]);
   });
 });

@@ -30,6 +30,9 @@ export function repositories(db: Kysely<Schema>): Repositories {
 }
 
 /** Runs `work` in one transaction with repositories bound to it: it commits whole or not at all. */
-export async function inTransaction<T>(db: Kysely<Schema>, work: (repos: Repositories) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  db: Kysely<Schema>,
+  work: (repos: Repositories) => Promise<T>,
+): Promise<T> {
   return await db.transaction().execute((trx) => work(repositories(trx)));
 }

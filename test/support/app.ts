@@ -2,14 +2,13 @@
 
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { type DemoSignIn, seedDemo } from "../../src/cli/demo-seed.ts";
-import type { Dialect } from "../../src/store/database.ts";
-import type { Database } from "../../src/store/database.ts";
-import { repositories } from "../../src/store/repositories.ts";
-import type { AppContext } from "../../src/server/app-context.ts";
 import { buildApp } from "../../src/server/app.ts";
-import { readConfig } from "../../src/server/config.ts";
+import type { AppContext } from "../../src/server/app-context.ts";
 import { hashPassword } from "../../src/server/auth/passwords.ts";
-import { type Mailer, type MailMessage } from "../../src/server/mail/mailer.ts";
+import { readConfig } from "../../src/server/config.ts";
+import type { Mailer, MailMessage } from "../../src/server/mail/mailer.ts";
+import type { Database, Dialect } from "../../src/store/database.ts";
+import { repositories } from "../../src/store/repositories.ts";
 import { countingIds, type TestClock, testClock } from "./clock.ts";
 import { openTestDatabase } from "./databases.ts";
 
@@ -28,7 +27,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(options: { dialect?: Dialect; mailer?: Mailer; demo?: boolean } = {}): Promise<TestApp> {
+export async function testApp(
+  options: { dialect?: Dialect; mailer?: Mailer; demo?: boolean } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(options.dialect ?? "sqlite");
   const clock = testClock();
   const ids = countingIds();
@@ -61,8 +62,16 @@ export interface Caller {
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
-export async function signIn(app: FastifyInstance, email: string, password = "alliance-demo-2026"): Promise<Caller> {
-  const response = await app.inject({ method: "POST", url: "/api/auth/sign-in", payload: { email, password } });
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = "alliance-demo-2026",
+): Promise<Caller> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/auth/sign-in",
+    payload: { email, password },
+  });
   if (response.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const { csrfToken } = response.json() as { csrfToken: string };

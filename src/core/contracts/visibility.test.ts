@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { PersonId } from "../shared/brand.ts";
 import { ROLES, type Role } from "../shared/roles.ts";
-import { decide, describeVisibility, RECORD_TYPES, type RecordType, type Subject, type Viewer } from "./visibility.ts";
+import {
+  decide,
+  describeVisibility,
+  RECORD_TYPES,
+  type RecordType,
+  type Subject,
+  type Viewer,
+} from "./visibility.ts";
 
 const COACH = "p-coach" as PersonId;
 const COACHEE = "p-coachee" as PersonId;
@@ -14,7 +21,14 @@ const CASES: readonly Case[] = ["coach", "coachee", "sponsor", "self", "author",
 
 function subjectFor(type: RecordType, relation: Case): { viewerId: PersonId; subject: Subject } {
   const engagement = { coachId: COACH, coacheeId: COACHEE, sponsorId: SPONSOR };
-  const viewerId = relation === "coach" ? COACH : relation === "coachee" ? COACHEE : relation === "sponsor" ? SPONSOR : OTHER;
+  const viewerId =
+    relation === "coach"
+      ? COACH
+      : relation === "coachee"
+        ? COACHEE
+        : relation === "sponsor"
+          ? SPONSOR
+          : OTHER;
   switch (relation) {
     case "self":
       return { viewerId, subject: { type, personId: OTHER } };
@@ -30,7 +44,10 @@ function subjectFor(type: RecordType, relation: Case): { viewerId: PersonId; sub
  * The expected policy, written out by hand: for each record type, the relations and roles that may
  * read (r) and change (c). A cell lists the letters allowed; "" is nothing.
  */
-const EXPECTED: Record<RecordType, { relations: Partial<Record<Case, string>>; roles: Partial<Record<Role, string>> }> = {
+const EXPECTED: Record<
+  RecordType,
+  { relations: Partial<Record<Case, string>>; roles: Partial<Record<Role, string>> }
+> = {
   engagement: { relations: { coach: "r", coachee: "r", sponsor: "r" }, roles: { admin: "rc" } },
   session: { relations: { coach: "rc", coachee: "r" }, roles: {} },
   // The coach viewer is also the author in the default subject.
@@ -59,11 +76,14 @@ describe("visibility policy", () => {
     }
   }
 
-  it.each(rows)("%s: a viewer related as %s with role %s may %s → %s", (type, relation, role, action, allowed) => {
-    const { viewerId, subject } = subjectFor(type, relation);
-    const viewer: Viewer = { personId: viewerId, roles: role === "none" ? [] : [role] };
-    expect(decide(viewer, subject, action).allowed).toBe(allowed);
-  });
+  it.each(rows)(
+    "%s: a viewer related as %s with role %s may %s → %s",
+    (type, relation, role, action, allowed) => {
+      const { viewerId, subject } = subjectFor(type, relation);
+      const viewer: Viewer = { personId: viewerId, roles: role === "none" ? [] : [role] };
+      expect(decide(viewer, subject, action).allowed).toBe(allowed);
+    },
+  );
 
   it("covers every combination of the table", () => {
     expect(rows).toHaveLength(RECORD_TYPES.length * CASES.length * (ROLES.length + 1) * 2);
@@ -81,7 +101,9 @@ describe("visibility policy", () => {
     const laterCoach = "p-new-coach" as PersonId;
     const engagement = { coachId: laterCoach, coacheeId: COACHEE, sponsorId: null };
     const viewer: Viewer = { personId: laterCoach, roles: ["coach"] };
-    expect(decide(viewer, { type: "coach_private_note", engagement, authorId: COACH }, "read").allowed).toBe(false);
+    expect(decide(viewer, { type: "coach_private_note", engagement, authorId: COACH }, "read").allowed).toBe(
+      false,
+    );
   });
 
   it("explains a refusal", () => {

@@ -66,7 +66,10 @@ export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise
     if (SAFE_METHODS.has(request.method) || !request.auth) return;
     const header = request.headers["x-csrf-token"];
     if (typeof header !== "string" || !tokensEqual(header, request.auth.session.csrfToken)) {
-      throw new DomainError("csrf_failed", "Missing or wrong x-csrf-token header; reload the page and try again.");
+      throw new DomainError(
+        "csrf_failed",
+        "Missing or wrong x-csrf-token header; reload the page and try again.",
+      );
     }
   });
 }

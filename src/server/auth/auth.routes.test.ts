@@ -39,7 +39,9 @@ describe("accounts API", () => {
     expect(response.statusCode).toBe(200);
     const [cookie] = response.cookies;
     expect(cookie).toMatchObject({ name: "alliance_session", httpOnly: true, sameSite: "Lax", path: "/" });
-    expect(response.json()).toMatchObject({ account: { email: "coach@alliance.example", displayName: "Maya Okafor" } });
+    expect(response.json()).toMatchObject({
+      account: { email: "coach@alliance.example", displayName: "Maya Okafor" },
+    });
   });
 
   it("refuses a wrong password or an unknown address with the same answer", async () => {
@@ -59,7 +61,11 @@ describe("accounts API", () => {
     const coach = await signIn(t.app, "coach@alliance.example");
     const me = (await coach.get("/api/auth/me")).json() as {
       csrfToken: string;
-      organizations: Array<{ id: string; roles: string[]; programmes: Array<{ id: string; roles: string[] }> }>;
+      organizations: Array<{
+        id: string;
+        roles: string[];
+        programmes: Array<{ id: string; roles: string[] }>;
+      }>;
     };
     expect(me.csrfToken).toBe(coach.csrfToken);
     expect(me.organizations).toEqual([
@@ -145,8 +151,12 @@ describe("accounts API", () => {
       payload: { password: "yet another passphrase" },
     });
     expect(reused.statusCode).toBe(410);
-    expect((reused.json() as { error: { message: string } }).error.message).toMatch(/expired or was already used/);
-    expect((await t.app.inject({ method: "GET", url: `/api/auth/password-reset/${token}` })).statusCode).toBe(410);
+    expect((reused.json() as { error: { message: string } }).error.message).toMatch(
+      /expired or was already used/,
+    );
+    expect((await t.app.inject({ method: "GET", url: `/api/auth/password-reset/${token}` })).statusCode).toBe(
+      410,
+    );
   });
 
   it("refuses an expired reset link, and sends nothing for an unknown address", async () => {
@@ -159,7 +169,11 @@ describe("accounts API", () => {
     expect(unknown.statusCode).toBe(202);
     expect(t.mail.length).toBe(sent);
 
-    await t.app.inject({ method: "POST", url: "/api/auth/password-reset", payload: { email: "tom@alliance.example" } });
+    await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset",
+      payload: { email: "tom@alliance.example" },
+    });
     const token = linkToken(t.mail.at(-1)?.text);
     t.clock.advance(HOUR + 1);
     const late = await t.app.inject({
@@ -173,7 +187,9 @@ describe("accounts API", () => {
   });
 
   it("answers forged or malformed reset tokens with a clear 4xx", async () => {
-    expect((await t.app.inject({ method: "GET", url: "/api/auth/password-reset/forged-token-123" })).statusCode).toBe(410);
+    expect(
+      (await t.app.inject({ method: "GET", url: "/api/auth/password-reset/forged-token-123" })).statusCode,
+    ).toBe(410);
     expect((await t.app.inject({ method: "GET", url: "/api/auth/password-reset/x" })).statusCode).toBe(400);
   });
 
@@ -193,7 +209,9 @@ describe("accounts API", () => {
     });
     const mail = t.mail.at(-1);
     expect(mail?.to).toBe("new.coachee@example.org");
-    expect(mail?.text).toContain("Ada Lindqvist invites you to join Leading with Purpose (Harbour Coaching Collective) as coachee.");
+    expect(mail?.text).toContain(
+      "Ada Lindqvist invites you to join Leading with Purpose (Harbour Coaching Collective) as coachee.",
+    );
     const token = linkToken(mail?.text);
 
     const info = await t.app.inject({ method: "GET", url: `/api/invitations/${token}` });
@@ -205,7 +223,11 @@ describe("accounts API", () => {
       displayName: "Noor Haddad",
       accountExists: false,
     });
-    const noPassword = await t.app.inject({ method: "POST", url: `/api/invitations/${token}/accept`, payload: {} });
+    const noPassword = await t.app.inject({
+      method: "POST",
+      url: `/api/invitations/${token}/accept`,
+      payload: {},
+    });
     expect(noPassword.statusCode).toBe(400);
     expect((noPassword.json() as { error: { field: string } }).error.field).toBe("body.password");
 
@@ -216,8 +238,12 @@ describe("accounts API", () => {
     });
     expect(accepted.statusCode).toBe(200);
     const noor = await signIn(t.app, "new.coachee@example.org", "noor's own passphrase");
-    const me = (await noor.get("/api/auth/me")).json() as { organizations: Array<{ programmes: Array<{ id: string; roles: string[] }> }> };
-    expect(me.organizations[0]?.programmes).toEqual([{ id: "demo-leaders", name: "Leading with Purpose", roles: ["coachee"] }]);
+    const me = (await noor.get("/api/auth/me")).json() as {
+      organizations: Array<{ programmes: Array<{ id: string; roles: string[] }> }>;
+    };
+    expect(me.organizations[0]?.programmes).toEqual([
+      { id: "demo-leaders", name: "Leading with Purpose", roles: ["coachee"] },
+    ]);
 
     const again = await t.app.inject({
       method: "POST",
@@ -225,7 +251,9 @@ describe("accounts API", () => {
       payload: { password: "noor's own passphrase" },
     });
     expect(again.statusCode).toBe(410);
-    const listed = (await admin.get("/api/orgs/demo-org/invitations")).json() as { invitations: Array<{ email: string; status: string }> };
+    const listed = (await admin.get("/api/orgs/demo-org/invitations")).json() as {
+      invitations: Array<{ email: string; status: string }>;
+    };
     expect(listed.invitations.find((i) => i.email === "new.coachee@example.org")?.status).toBe("accepted");
     const duplicate = await admin.post("/api/orgs/demo-org/invitations", {
       email: "new.coachee@example.org",
@@ -245,12 +273,18 @@ describe("accounts API", () => {
       role: "coach",
     });
     const token = linkToken(t.mail.at(-1)?.text);
-    const anonymous = await t.app.inject({ method: "POST", url: `/api/invitations/${token}/accept`, payload: {} });
+    const anonymous = await t.app.inject({
+      method: "POST",
+      url: `/api/invitations/${token}/accept`,
+      payload: {},
+    });
     expect(anonymous.statusCode).toBe(401);
     const daniel = await signIn(t.app, "daniel@alliance.example");
     const accepted = await daniel.post(`/api/invitations/${token}/accept`, {});
     expect(accepted.statusCode).toBe(200);
-    const me = (await daniel.get("/api/auth/me")).json() as { organizations: Array<{ programmes: Array<{ id: string }> }> };
+    const me = (await daniel.get("/api/auth/me")).json() as {
+      organizations: Array<{ programmes: Array<{ id: string }> }>;
+    };
     expect(me.organizations[0]?.programmes.map((p) => p.id)).toEqual(["demo-leaders", "demo-managers"]);
   });
 
@@ -283,7 +317,7 @@ describe("accounts API", () => {
       const response = await t.app.inject({
         method: "POST",
         url: "/api/auth/sign-in",
-        payload: { email: "priya@alliance.example", password: "guess-number-" + i },
+        payload: { email: "priya@alliance.example", password: `guess-number-${i}` },
       });
       statuses.push(response.statusCode);
     }

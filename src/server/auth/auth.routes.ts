@@ -5,7 +5,14 @@ import { Type } from "typebox";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
-import { AccountSchema, Email, errors, normalizeEmail, SignedInSchema, TokenParams } from "../http/schemas.ts";
+import {
+  AccountSchema,
+  Email,
+  errors,
+  normalizeEmail,
+  SignedInSchema,
+  TokenParams,
+} from "../http/schemas.ts";
 import { rolesFor } from "../organizations/org-viewer.ts";
 import { requireAuth, SESSION_COOKIE } from "./auth.plugin.ts";
 import { decoyPasswordHash, hashPassword, PASSWORD_LENGTH, verifyPassword } from "./passwords.ts";
@@ -42,7 +49,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         tags: ["accounts"],
         summary: "Sign in with email and password",
-        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 200 }) }),
+        body: Type.Object({
+          email: Type.String({ maxLength: 254 }),
+          password: Type.String({ maxLength: 200 }),
+        }),
         response: { 200: SignedInSchema, ...errors(400, 401, 429) },
       },
       config: {
@@ -63,7 +73,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const account = await ctx.repos.accounts.findAccountByEmail(normalizeEmail(email));
       // Verify against a decoy when the address is unknown, so the answer takes as long either way.
       const valid = await verifyPassword(account?.passwordHash ?? (await decoyPasswordHash()), password);
-      if (!account || !valid) throw new DomainError("invalid_credentials", "That email and password do not match.");
+      if (!account || !valid)
+        throw new DomainError("invalid_credentials", "That email and password do not match.");
       const csrfToken = await startSession(ctx, reply, account.id);
       return { account: publicAccount(account), csrfToken };
     },

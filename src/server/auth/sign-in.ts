@@ -16,12 +16,19 @@ export function addHours(at: IsoInstant, hours: number): IsoInstant {
 }
 
 /** Signs `accountId` in on this reply and returns the CSRF token the client must echo. */
-export async function startSession(ctx: AppContext, reply: FastifyReply, accountId: AccountId): Promise<string> {
+export async function startSession(
+  ctx: AppContext,
+  reply: FastifyReply,
+  accountId: AccountId,
+): Promise<string> {
   const token = newToken();
   const csrfToken = newToken();
   const now = ctx.clock.now();
   const expiresAt = addDays(now, SESSION_DAYS);
-  await ctx.repos.accounts.insertAuthSession({ tokenHash: hashToken(token), accountId, csrfToken, expiresAt }, now);
+  await ctx.repos.accounts.insertAuthSession(
+    { tokenHash: hashToken(token), accountId, csrfToken, expiresAt },
+    now,
+  );
   reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx, expiresAt));
   return csrfToken;
 }

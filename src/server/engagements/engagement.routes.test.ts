@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, signIn, type TestApp, testApp } from "../../../test/support/app.ts";
 import { DIALECTS } from "../../../test/support/databases.ts";
-import type { EngagementId, IsoInstant, MembershipId, OrganizationId, PersonId, ProgrammeId } from "../../core/shared/brand.ts";
+import type {
+  EngagementId,
+  IsoInstant,
+  MembershipId,
+  OrganizationId,
+  PersonId,
+  ProgrammeId,
+} from "../../core/shared/brand.ts";
 
 interface EngagementJson {
   id: string;
@@ -29,17 +36,32 @@ async function seedOtherTenant(t: TestApp) {
   const now = t.clock.now();
   const org = "other-org" as OrganizationId;
   await organizations.insertOrganization({ id: org, name: "Elsewhere Ltd" }, now);
-  await organizations.insertProgramme({ organizationId: org, id: "other-prog" as ProgrammeId, name: "Other" }, now);
+  await organizations.insertProgramme(
+    { organizationId: org, id: "other-prog" as ProgrammeId, name: "Other" },
+    now,
+  );
   for (const [id, role] of [
     ["other-coach", "coach"],
     ["other-coachee", "coachee"],
   ] as const) {
     await organizations.insertPerson(
-      { organizationId: org, id: id as PersonId, accountId: null, displayName: id, email: `${id}@elsewhere.example` },
+      {
+        organizationId: org,
+        id: id as PersonId,
+        accountId: null,
+        displayName: id,
+        email: `${id}@elsewhere.example`,
+      },
       now,
     );
     await organizations.insertMembership(
-      { organizationId: org, id: `m-${id}` as MembershipId, personId: id as PersonId, programmeId: "other-prog" as ProgrammeId, role },
+      {
+        organizationId: org,
+        id: `m-${id}` as MembershipId,
+        personId: id as PersonId,
+        programmeId: "other-prog" as ProgrammeId,
+        role,
+      },
       now,
     );
   }
@@ -86,29 +108,46 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
     const response = await coach.get(`${ORG}/engagements`);
     expect(response.statusCode).toBe(200);
     const { engagements } = response.json() as { engagements: EngagementJson[] };
-    expect(engagements.map((e) => e.coachee.displayName).sort()).toEqual(["Priya Nair", "Sam Lee", "Tom Becker"]);
+    expect(engagements.map((e) => e.coachee.displayName).sort()).toEqual([
+      "Priya Nair",
+      "Sam Lee",
+      "Tom Becker",
+    ]);
     expect(engagements.every((e) => e.viewerRelation === "coach")).toBe(true);
     expect(samEngagement.sessionCounts).toEqual({ scheduled: 1, held: 2, cancelled: 1 });
     expect(samEngagement.nextSession?.startsAt).toBe("2026-11-23T09:00:00.000Z");
   });
 
   it("filters by programme, and answers 404 for a programme that is not there", async () => {
-    const managers = (await coach.get(`${ORG}/engagements?programmeId=demo-managers`)).json() as { engagements: EngagementJson[] };
+    const managers = (await coach.get(`${ORG}/engagements?programmeId=demo-managers`)).json() as {
+      engagements: EngagementJson[];
+    };
     expect(managers.engagements.map((e) => e.coachee.displayName)).toEqual(["Tom Becker"]);
     const missing = await coach.get(`${ORG}/engagements?programmeId=nope`);
     expect(missing.statusCode).toBe(404);
   });
 
   it("shows a coachee only their own engagement, from their side", async () => {
-    const { engagements } = (await coachee.get(`${ORG}/engagements`)).json() as { engagements: EngagementJson[] };
+    const { engagements } = (await coachee.get(`${ORG}/engagements`)).json() as {
+      engagements: EngagementJson[];
+    };
     expect(engagements).toHaveLength(1);
-    expect(engagements[0]).toMatchObject({ viewerRelation: "coachee", coach: { displayName: "Maya Okafor" } });
+    expect(engagements[0]).toMatchObject({
+      viewerRelation: "coachee",
+      coach: { displayName: "Maya Okafor" },
+    });
   });
 
   it("shows a sponsor the engagement but no sessions", async () => {
-    const { engagements } = (await sponsor.get(`${ORG}/engagements`)).json() as { engagements: EngagementJson[] };
+    const { engagements } = (await sponsor.get(`${ORG}/engagements`)).json() as {
+      engagements: EngagementJson[];
+    };
     expect(engagements).toHaveLength(1);
-    expect(engagements[0]).toMatchObject({ viewerRelation: "sponsor", sessionCounts: null, nextSession: null });
+    expect(engagements[0]).toMatchObject({
+      viewerRelation: "sponsor",
+      sessionCounts: null,
+      nextSession: null,
+    });
     const detail = (await sponsor.get(`${ORG}/engagements/${samEngagement.id}`)).json() as {
       sessions: unknown[];
       permissions: { scheduleSessions: boolean };
@@ -118,10 +157,14 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
   });
 
   it("shows an admin every engagement but no session content", async () => {
-    const { engagements } = (await admin.get(`${ORG}/engagements`)).json() as { engagements: EngagementJson[] };
+    const { engagements } = (await admin.get(`${ORG}/engagements`)).json() as {
+      engagements: EngagementJson[];
+    };
     expect(engagements).toHaveLength(4);
     expect(engagements.every((e) => e.sessionCounts === null && e.viewerRelation === "none")).toBe(true);
-    const detail = (await admin.get(`${ORG}/engagements/${samEngagement.id}`)).json() as { sessions: unknown[] };
+    const detail = (await admin.get(`${ORG}/engagements/${samEngagement.id}`)).json() as {
+      sessions: unknown[];
+    };
     expect(detail.sessions).toEqual([]);
   });
 
@@ -140,15 +183,26 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
     });
     expect(created.statusCode).toBe(201);
     const { session } = created.json() as { session: SessionJson };
-    expect(session).toMatchObject({ status: "scheduled", startsAt: "2026-12-02T13:30:00.000Z", durationMinutes: 50, permissions: { change: true } });
+    expect(session).toMatchObject({
+      status: "scheduled",
+      startsAt: "2026-12-02T13:30:00.000Z",
+      durationMinutes: 50,
+      permissions: { change: true },
+    });
 
     const edited = await coach.patch(`${ORG}/sessions/${session.id}`, { durationMinutes: 90, mode: "video" });
     expect(edited.statusCode).toBe(200);
-    expect((edited.json() as { session: SessionJson }).session).toMatchObject({ durationMinutes: 90, mode: "video" });
+    expect((edited.json() as { session: SessionJson }).session).toMatchObject({
+      durationMinutes: 90,
+      mode: "video",
+    });
 
     const held = await coach.post(`${ORG}/sessions/${session.id}/held`);
     expect(held.statusCode).toBe(200);
-    expect((held.json() as { session: SessionJson }).session).toMatchObject({ status: "held", permissions: { change: false } });
+    expect((held.json() as { session: SessionJson }).session).toMatchObject({
+      status: "held",
+      permissions: { change: false },
+    });
 
     const again = await coach.post(`${ORG}/sessions/${session.id}/held`);
     expect(again.statusCode).toBe(409);
@@ -158,7 +212,9 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
     const editHeld = await coach.patch(`${ORG}/sessions/${session.id}`, { durationMinutes: 30 });
     expect(editHeld.statusCode).toBe(409);
 
-    const detail = (await coachee.get(`${ORG}/engagements/${samEngagement.id}`)).json() as { sessions: SessionJson[] };
+    const detail = (await coachee.get(`${ORG}/engagements/${samEngagement.id}`)).json() as {
+      sessions: SessionJson[];
+    };
     const seen = detail.sessions.find((s) => s.id === session.id);
     expect(seen).toMatchObject({ status: "held", permissions: { change: false } });
   });
@@ -171,9 +227,14 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
         mode: "phone",
       })
     ).json() as { session: SessionJson };
-    const cancelled = await coach.post(`${ORG}/sessions/${session.id}/cancel`, { reason: "  Coachee on leave " });
+    const cancelled = await coach.post(`${ORG}/sessions/${session.id}/cancel`, {
+      reason: "  Coachee on leave ",
+    });
     expect(cancelled.statusCode).toBe(200);
-    expect((cancelled.json() as { session: SessionJson }).session).toMatchObject({ status: "cancelled", cancelReason: "Coachee on leave" });
+    expect((cancelled.json() as { session: SessionJson }).session).toMatchObject({
+      status: "cancelled",
+      cancelReason: "Coachee on leave",
+    });
   });
 
   it("does not let the coachee or sponsor schedule or change sessions", async () => {
@@ -195,15 +256,25 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
       [{ startsAt: "2026-12-10T09:00:00Z", durationMinutes: "60", mode: "video" }, "body.durationMinutes"],
       [{ startsAt: "2026-12-10T09:00:00Z", durationMinutes: 5, mode: "video" }, "body.durationMinutes"],
       [{ startsAt: "2026-12-10T09:00:00Z", durationMinutes: 60, mode: "carrier pigeon" }, "body.mode"],
-      [{ startsAt: "2026-12-10T09:00:00Z", durationMinutes: 60, mode: "video", colour: "red" }, "body.colour"],
+      [
+        { startsAt: "2026-12-10T09:00:00Z", durationMinutes: 60, mode: "video", colour: "red" },
+        "body.colour",
+      ],
     ];
-    const before = ((await coach.get(`${ORG}/engagements/${samEngagement.id}`)).json() as { sessions: unknown[] }).sessions.length;
+    const before = (
+      (await coach.get(`${ORG}/engagements/${samEngagement.id}`)).json() as { sessions: unknown[] }
+    ).sessions.length;
     for (const [body, field] of cases) {
       const response = await coach.post(url, body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
-      expect((response.json() as { error: { code: string; field: string } }).error).toMatchObject({ code: "validation_failed", field });
+      expect((response.json() as { error: { code: string; field: string } }).error).toMatchObject({
+        code: "validation_failed",
+        field,
+      });
     }
-    const after = ((await coach.get(`${ORG}/engagements/${samEngagement.id}`)).json() as { sessions: unknown[] }).sessions.length;
+    const after = (
+      (await coach.get(`${ORG}/engagements/${samEngagement.id}`)).json() as { sessions: unknown[] }
+    ).sessions.length;
     expect(after).toBe(before);
     const empty = await coach.patch(`${ORG}/sessions/${samEngagement.nextSession?.id}`, {});
     expect(empty.statusCode).toBe(400);
@@ -226,25 +297,53 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
 
   it("keeps the coach's private notes from the coachee, and shares shared ones", async () => {
     const sessionId = samEngagement.nextSession?.id;
-    const privateNote = await coach.post(`${ORG}/sessions/${sessionId}/notes`, { visibility: "coach_private", body: "I felt hooked when…" });
+    const privateNote = await coach.post(`${ORG}/sessions/${sessionId}/notes`, {
+      visibility: "coach_private",
+      body: "I felt hooked when…",
+    });
     expect(privateNote.statusCode).toBe(201);
-    const shared = await coach.post(`${ORG}/sessions/${sessionId}/notes`, { visibility: "shared", body: "Next: draft the team charter." });
+    const shared = await coach.post(`${ORG}/sessions/${sessionId}/notes`, {
+      visibility: "shared",
+      body: "Next: draft the team charter.",
+    });
     expect(shared.statusCode).toBe(201);
 
-    const coachView = (await coach.get(`${ORG}/sessions/${sessionId}/notes`)).json() as { notes: Array<{ body: string }> };
-    expect(coachView.notes.map((n) => n.body)).toEqual(["I felt hooked when…", "Next: draft the team charter."]);
-    const coacheeView = (await coachee.get(`${ORG}/sessions/${sessionId}/notes`)).json() as { notes: Array<{ body: string; authorName: string }> };
-    expect(coacheeView.notes).toMatchObject([{ body: "Next: draft the team charter.", authorName: "Maya Okafor" }]);
+    const coachView = (await coach.get(`${ORG}/sessions/${sessionId}/notes`)).json() as {
+      notes: Array<{ body: string }>;
+    };
+    expect(coachView.notes.map((n) => n.body)).toEqual([
+      "I felt hooked when…",
+      "Next: draft the team charter.",
+    ]);
+    const coacheeView = (await coachee.get(`${ORG}/sessions/${sessionId}/notes`)).json() as {
+      notes: Array<{ body: string; authorName: string }>;
+    };
+    expect(coacheeView.notes).toMatchObject([
+      { body: "Next: draft the team charter.", authorName: "Maya Okafor" },
+    ]);
     expect((await sponsor.get(`${ORG}/sessions/${sessionId}/notes`)).statusCode).toBe(404);
     expect((await admin.get(`${ORG}/sessions/${sessionId}/notes`)).statusCode).toBe(404);
-    expect((await coachee.post(`${ORG}/sessions/${sessionId}/notes`, { visibility: "shared", body: "hi" })).statusCode).toBe(403);
+    expect(
+      (await coachee.post(`${ORG}/sessions/${sessionId}/notes`, { visibility: "shared", body: "hi" }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it("records each change in the audit log, which admins can read and coaches cannot", async () => {
     const response = await admin.get(`${ORG}/audit?limit=100`);
     expect(response.statusCode).toBe(200);
-    const actions = (response.json() as { entries: Array<{ action: string; actorName: string }> }).entries.map((e) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["session.scheduled", "session.edited", "session.held", "session.cancelled", "note.added"]));
+    const actions = (
+      response.json() as { entries: Array<{ action: string; actorName: string }> }
+    ).entries.map((e) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        "session.scheduled",
+        "session.edited",
+        "session.held",
+        "session.cancelled",
+        "note.added",
+      ]),
+    );
     expect((await coach.get(`${ORG}/audit`)).statusCode).toBe(404);
   });
 
@@ -271,12 +370,18 @@ describe.each(DIALECTS)("engagements and sessions API on %s", (dialect) => {
     });
     expect(wrongRole.statusCode).toBe(400);
     expect((wrongRole.json() as { error: { field: string } }).error.field).toBe("body.coachId");
-    const byCoach = await coach.post(`${ORG}/engagements`, { programmeId: "demo-leaders", coachId: id("Maya Okafor"), coacheeId: id("Sam Lee") });
+    const byCoach = await coach.post(`${ORG}/engagements`, {
+      programmeId: "demo-leaders",
+      coachId: id("Maya Okafor"),
+      coacheeId: id("Sam Lee"),
+    });
     expect(byCoach.statusCode).toBe(403);
   });
 
   it("sorts sessions by time on the engagement page", async () => {
-    const { sessions } = (await coach.get(`${ORG}/engagements/${samEngagement.id}`)).json() as { sessions: SessionJson[] };
+    const { sessions } = (await coach.get(`${ORG}/engagements/${samEngagement.id}`)).json() as {
+      sessions: SessionJson[];
+    };
     const times = sessions.map((s) => s.startsAt as IsoInstant);
     expect(times).toEqual([...times].sort());
   });

@@ -4,6 +4,11 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import type { Subject, Viewer } from "../../core/contracts/visibility.ts";
+import {
+  applySessionEvent,
+  SESSION_MINUTES,
+  type SessionEvent,
+} from "../../core/sessions/session-lifecycle.ts";
 import type {
   EngagementId,
   IsoInstant,
@@ -16,11 +21,6 @@ import type {
 import { DomainError } from "../../core/shared/domain-error.ts";
 import type { Role } from "../../core/shared/roles.ts";
 import {
-  applySessionEvent,
-  SESSION_MINUTES,
-  type SessionEvent,
-} from "../../core/sessions/session-lifecycle.ts";
-import {
   type EngagementRecord,
   type NoteRecord,
   partiesOf,
@@ -31,8 +31,8 @@ import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { errors, Id, Instant, OrgParams } from "../http/schemas.ts";
-import { programmeInOrg } from "../organizations/organization.routes.ts";
 import { allows, authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { programmeInOrg } from "../organizations/organization.routes.ts";
 
 const Mode = Type.Union([Type.Literal("in_person"), Type.Literal("video"), Type.Literal("phone")]);
 const Duration = Type.Integer({ minimum: SESSION_MINUTES.min, maximum: SESSION_MINUTES.max });
@@ -47,7 +47,12 @@ const EngagementSchema = Type.Object({
   coach: PersonRefSchema,
   coachee: PersonRefSchema,
   sponsor: Type.Union([PersonRefSchema, Type.Null()]),
-  viewerRelation: Type.Union([Type.Literal("coach"), Type.Literal("coachee"), Type.Literal("sponsor"), Type.Literal("none")]),
+  viewerRelation: Type.Union([
+    Type.Literal("coach"),
+    Type.Literal("coachee"),
+    Type.Literal("sponsor"),
+    Type.Literal("none"),
+  ]),
   nextSession: Type.Union([Type.Object({ id: Type.String(), startsAt: Type.String() }), Type.Null()]),
   sessionCounts: Type.Union([Counts, Type.Null()]),
 });
@@ -83,7 +88,10 @@ function relationOf(viewer: Viewer, engagement: EngagementRecord): "coach" | "co
 }
 
 function sessionSubject(engagement: EngagementRecord | SessionInContext): Subject {
-  return { type: "session", engagement: "parties" in engagement ? engagement.parties : partiesOf(engagement) };
+  return {
+    type: "session",
+    engagement: "parties" in engagement ? engagement.parties : partiesOf(engagement),
+  };
 }
 
 function sessionView(session: SessionRecord, canChange: boolean) {
@@ -112,14 +120,27 @@ function toInstant(value: string): IsoInstant {
   return new Date(value).toISOString() as IsoInstant;
 }
 
-async function findReadableEngagement(ctx: AppContext, viewer: OrgViewer, id: string): Promise<EngagementRecord> {
+async function findReadableEngagement(
+  ctx: AppContext,
+  viewer: OrgViewer,
+  id: string,
+): Promise<EngagementRecord> {
   const engagement = await ctx.repos.engagements.findEngagement(viewer.orgId, id as EngagementId);
   if (!engagement) throw new DomainError("not_found", "No such engagement.");
-  authorize(viewer.viewerFor(engagement.programmeId), { type: "engagement", engagement: partiesOf(engagement) }, "read", "engagement");
+  authorize(
+    viewer.viewerFor(engagement.programmeId),
+    { type: "engagement", engagement: partiesOf(engagement) },
+    "read",
+    "engagement",
+  );
   return engagement;
 }
 
-async function findSession(ctx: AppContext, viewer: OrgViewer, id: string): Promise<{ session: SessionInContext; programmeId: ProgrammeId }> {
+async function findSession(
+  ctx: AppContext,
+  viewer: OrgViewer,
+  id: string,
+): Promise<{ session: SessionInContext; programmeId: ProgrammeId }> {
   const session = await ctx.repos.engagements.findSessionInContext(viewer.orgId, id as SessionId);
   if (!session) throw new DomainError("not_found", "No such session.");
   const engagement = await ctx.repos.engagements.findEngagement(viewer.orgId, session.engagementId);
@@ -139,8 +160,14 @@ async function personWithRole(
   const person = await ctx.repos.organizations.findPersonById(viewer.orgId, personId as PersonId);
   if (!person) throw new DomainError("not_found", `No such person (${field}).`, field);
   const memberships = await ctx.repos.organizations.listMemberships(viewer.orgId, person.id);
-  if (!memberships.some((m) => m.role === role && (m.programmeId === programmeId || m.programmeId === null))) {
-    throw new DomainError("validation_failed", `${person.displayName} is not a ${role} in this programme.`, field);
+  if (
+    !memberships.some((m) => m.role === role && (m.programmeId === programmeId || m.programmeId === null))
+  ) {
+    throw new DomainError(
+      "validation_failed",
+      `${person.displayName} is not a ${role} in this programme.`,
+      field,
+    );
   }
   return person.id;
 }
@@ -198,7 +225,12 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
         summary: "Start an engagement between a coach and a coachee (admins)",
         params: OrgParams,
         body: Type.Object(
-          { programmeId: Id, coachId: Id, coacheeId: Id, sponsorId: Type.Optional(Type.Union([Id, Type.Null()])) },
+          {
+            programmeId: Id,
+            coachId: Id,
+            coacheeId: Id,
+            sponsorId: Type.Optional(Type.Union([Id, Type.Null()])),
+          },
           { additionalProperties: false },
         ),
         response: { 201: Type.Object({ engagement: EngagementSchema }), ...errors(400, 401, 403, 404) },
@@ -207,14 +239,24 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
     async (request, reply) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
       const body = request.body;
-      const programme = await ctx.repos.organizations.findProgramme(viewer.orgId, body.programmeId as ProgrammeId);
+      const programme = await ctx.repos.organizations.findProgramme(
+        viewer.orgId,
+        body.programmeId as ProgrammeId,
+      );
       if (!programme) throw new DomainError("not_found", "No such programme.", "body.programmeId");
       const who = viewer.viewerFor(programme.id);
       if (!who.roles.includes("admin")) {
         throw new DomainError("forbidden", "Only programme admins can start engagements.");
       }
       const coachId = await personWithRole(ctx, viewer, programme.id, body.coachId, "coach", "body.coachId");
-      const coacheeId = await personWithRole(ctx, viewer, programme.id, body.coacheeId, "coachee", "body.coacheeId");
+      const coacheeId = await personWithRole(
+        ctx,
+        viewer,
+        programme.id,
+        body.coacheeId,
+        "coachee",
+        "body.coacheeId",
+      );
       if (coachId === coacheeId) {
         throw new DomainError("validation_failed", "A coach cannot coach themselves.", "body.coacheeId");
       }
@@ -273,7 +315,9 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
         ? await ctx.repos.engagements.listSessionsOfEngagement(viewer.orgId, engagement.id)
         : [];
       const summary = seesSessions
-        ? (await ctx.repos.engagements.summarizeSessions(viewer.orgId, [engagement.id], ctx.clock.now())).get(engagement.id)
+        ? (await ctx.repos.engagements.summarizeSessions(viewer.orgId, [engagement.id], ctx.clock.now())).get(
+            engagement.id,
+          )
         : undefined;
       return {
         engagement: {
@@ -294,7 +338,10 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
         tags: ["sessions"],
         summary: "Schedule a session (the coach)",
         params: EngagementParams,
-        body: Type.Object({ startsAt: Instant, durationMinutes: Duration, mode: Mode }, { additionalProperties: false }),
+        body: Type.Object(
+          { startsAt: Instant, durationMinutes: Duration, mode: Mode },
+          { additionalProperties: false },
+        ),
         response: { 201: Type.Object({ session: SessionSchema }), ...errors(400, 401, 403, 404, 409) },
       },
     },
@@ -346,7 +393,10 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
     const next: SessionRecord = { ...record, ...applySessionEvent(record, event(now)) };
     await inTransaction(ctx.database.db, async (repos) => {
       if (!(await repos.engagements.updateSession(next, session.status, now))) {
-        throw new DomainError("session_state_conflict", "This session was changed by someone else; reload and try again.");
+        throw new DomainError(
+          "session_state_conflict",
+          "This session was changed by someone else; reload and try again.",
+        );
       }
       await recordAudit(ctx, repos, {
         organizationId: viewer.orgId,
@@ -368,7 +418,11 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
         summary: "Edit a scheduled session's time, length or mode (the coach)",
         params: SessionParams,
         body: Type.Object(
-          { startsAt: Type.Optional(Instant), durationMinutes: Type.Optional(Duration), mode: Type.Optional(Mode) },
+          {
+            startsAt: Type.Optional(Instant),
+            durationMinutes: Type.Optional(Duration),
+            mode: Type.Optional(Mode),
+          },
           { additionalProperties: false, minProperties: 1 },
         ),
         response: { 200: Type.Object({ session: SessionSchema }), ...errors(400, 401, 403, 404, 409) },
@@ -400,7 +454,8 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
         response: { 200: Type.Object({ session: SessionSchema }), ...errors(401, 403, 404, 409) },
       },
     },
-    async (request) => await changeSession(request, request, (now) => ({ type: "mark_held", at: now }), "session.held"),
+    async (request) =>
+      await changeSession(request, request, (now) => ({ type: "mark_held", at: now }), "session.held"),
   );
 
   api.post(
@@ -411,14 +466,22 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
         summary: "Cancel a scheduled session, with an optional reason (the coach)",
         params: SessionParams,
         body: Type.Optional(
-          Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false }),
+          Type.Object(
+            { reason: Type.Optional(Type.String({ maxLength: 500 })) },
+            { additionalProperties: false },
+          ),
         ),
         response: { 200: Type.Object({ session: SessionSchema }), ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request) => {
       const reason = request.body?.reason?.trim() || null;
-      return await changeSession(request, request, (now) => ({ type: "cancel", at: now, reason }), "session.cancelled");
+      return await changeSession(
+        request,
+        request,
+        (now) => ({ type: "cancel", at: now, reason }),
+        "session.cancelled",
+      );
     },
   );
 

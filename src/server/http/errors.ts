@@ -61,7 +61,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
         return reply.status(400).send(body("malformed_json", "The request body is not valid JSON."));
       case "FST_ERR_CTP_BODY_TOO_LARGE":
-        return reply.status(413).send(body("payload_too_large", "The request body is too large (100 KiB at most)."));
+        return reply
+          .status(413)
+          .send(body("payload_too_large", "The request body is too large (100 KiB at most)."));
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
         return reply.status(415).send(body("unsupported_media_type", "Send the body as application/json."));
       default:

@@ -19,7 +19,11 @@ export const Instant = Type.String({ format: "date-time" });
 export const OrgParams = Type.Object({ orgId: Id });
 export const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) });
 
-export const AccountSchema = Type.Object({ id: Type.String(), email: Type.String(), displayName: Type.String() });
+export const AccountSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  displayName: Type.String(),
+});
 export const SignedInSchema = Type.Object({ account: AccountSchema, csrfToken: Type.String() });
 
 /** Error responses a route can give, for the OpenAPI description. */

@@ -36,7 +36,11 @@ describe("mail", () => {
     const t: TestApp = await testApp({ mailer });
     try {
       const count = smtp.received.length;
-      await t.app.inject({ method: "POST", url: "/api/auth/password-reset", payload: { email: "priya@alliance.example" } });
+      await t.app.inject({
+        method: "POST",
+        url: "/api/auth/password-reset",
+        payload: { email: "priya@alliance.example" },
+      });
       const mail = await smtp.waitFor(count + 1);
       expect(mail.envelopeTo).toEqual(["priya@alliance.example"]);
       const link = mail.parsed.text?.match(/http:\/\/alliance\.test\/reset-password\?token=([\w-]+)/);
@@ -47,7 +51,9 @@ describe("mail", () => {
         payload: { password: "priya's fresh passphrase" },
       });
       expect(done.statusCode).toBe(204);
-      await expect(signIn(t.app, "priya@alliance.example", "priya's fresh passphrase")).resolves.toBeDefined();
+      await expect(
+        signIn(t.app, "priya@alliance.example", "priya's fresh passphrase"),
+      ).resolves.toBeDefined();
     } finally {
       await t.close();
     }
@@ -59,7 +65,11 @@ describe("mail", () => {
     const outbox = outboxMailer(repositories(database.db).outbox, testClock(), countingIds("mail"), {
       info: (object) => logged.push(object),
     });
-    await outbox.send({ to: "tom@example.org", subject: "Your link", text: "Open http://localhost:3000/invite?token=abc now" });
+    await outbox.send({
+      to: "tom@example.org",
+      subject: "Your link",
+      text: "Open http://localhost:3000/invite?token=abc now",
+    });
     const [stored] = await repositories(database.db).outbox.listOutboxMessages("tom@example.org");
     expect(stored).toMatchObject({ to: "tom@example.org", subject: "Your link" });
     expect(logged).toEqual([

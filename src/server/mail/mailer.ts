@@ -46,7 +46,10 @@ export function outboxMailer(outbox: OutboxRepository, clock: Clock, ids: IdSour
     async send(message) {
       await outbox.insertOutboxMessage({ id: ids.newId(), createdAt: clock.now(), ...message });
       const links = message.text.match(/https?:\/\/\S+/g) ?? [];
-      log.info({ to: message.to, subject: message.subject, links }, "mail kept in the outbox (no SMTP_HOST set)");
+      log.info(
+        { to: message.to, subject: message.subject, links },
+        "mail kept in the outbox (no SMTP_HOST set)",
+      );
     },
     close: () => {},
   };

@@ -3,7 +3,14 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import type { AccountId, InvitationId, IsoInstant, MembershipId, PersonId, ProgrammeId } from "../../core/shared/brand.ts";
+import type {
+  AccountId,
+  InvitationId,
+  IsoInstant,
+  MembershipId,
+  PersonId,
+  ProgrammeId,
+} from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { ROLE_LABELS, type Role } from "../../core/shared/roles.ts";
 import type { InvitationRecord } from "../../store/organizations/invitation.repository.ts";
@@ -14,13 +21,22 @@ import { Password } from "../auth/auth.routes.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import { addDays, publicAccount, startSession } from "../auth/sign-in.ts";
 import { hashToken, newToken } from "../auth/tokens.ts";
-import { Email, errors, Id, OrgParams, SignedInSchema, TokenParams, normalizeEmail } from "../http/schemas.ts";
+import {
+  Email,
+  errors,
+  Id,
+  normalizeEmail,
+  OrgParams,
+  SignedInSchema,
+  TokenParams,
+} from "../http/schemas.ts";
 import { allows, authorize, resolveOrgViewer } from "./org-viewer.ts";
 
 /** How long an invitation link works. */
 export const INVITATION_DAYS = 7;
 
-const INVITATION_INVALID = "This invitation has expired or was already accepted. Ask your programme admin for a new one.";
+const INVITATION_INVALID =
+  "This invitation has expired or was already accepted. Ask your programme admin for a new one.";
 
 const RoleSchema = Type.Union([
   Type.Literal("admin"),
@@ -43,7 +59,8 @@ const InvitationSchema = Type.Object({
 });
 
 function invitationView(invitation: InvitationRecord, now: IsoInstant) {
-  const status = invitation.acceptedAt !== null ? "accepted" : invitation.expiresAt <= now ? "expired" : "pending";
+  const status =
+    invitation.acceptedAt !== null ? "accepted" : invitation.expiresAt <= now ? "expired" : "pending";
   return {
     id: invitation.id,
     email: invitation.email,
@@ -76,7 +93,10 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
       const { displayName, role } = request.body;
       const email = normalizeEmail(request.body.email);
-      const programme = await ctx.repos.organizations.findProgramme(viewer.orgId, request.body.programmeId as ProgrammeId);
+      const programme = await ctx.repos.organizations.findProgramme(
+        viewer.orgId,
+        request.body.programmeId as ProgrammeId,
+      );
       if (!programme) throw new DomainError("not_found", "No such programme.", "body.programmeId");
       authorize(viewer.viewerFor(programme.id), { type: "invitation" }, "change", "invitation");
 
@@ -84,7 +104,11 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
       if (existing) {
         const roles = await ctx.repos.organizations.listMemberships(viewer.orgId, existing.id);
         if (roles.some((m) => m.programmeId === programme.id && m.role === role)) {
-          throw new DomainError("conflict", `${email} is already a ${role} in ${programme.name}.`, "body.email");
+          throw new DomainError(
+            "conflict",
+            `${email} is already a ${role} in ${programme.name}.`,
+            "body.email",
+          );
         }
       }
       const token = newToken();
@@ -171,7 +195,10 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
     async (request) => {
       const invitation = await openInvitation(ctx, request.params.token);
       const org = await ctx.repos.organizations.findOrganizationById(invitation.organizationId);
-      const programme = await ctx.repos.organizations.findProgramme(invitation.organizationId, invitation.programmeId);
+      const programme = await ctx.repos.organizations.findProgramme(
+        invitation.organizationId,
+        invitation.programmeId,
+      );
       const account = await ctx.repos.accounts.findAccountByEmail(invitation.email);
       return {
         organizationName: org?.name ?? "",
@@ -206,30 +233,51 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
       }
       const { password } = request.body;
       if (!existing && password === undefined) {
-        throw new DomainError("validation_failed", "Choose a password (12 characters or more).", "body.password");
+        throw new DomainError(
+          "validation_failed",
+          "Choose a password (12 characters or more).",
+          "body.password",
+        );
       }
       const displayName = request.body.displayName?.trim() || invitation.displayName;
       const passwordHash = existing ? null : await hashPassword(password ?? "");
       const now = ctx.clock.now();
       const accountId = existing?.id ?? (ctx.ids.newId() as AccountId);
       await inTransaction(ctx.database.db, async (repos) => {
-        if (!(await repos.invitations.markInvitationAccepted(invitation.organizationId, invitation.id, now))) {
+        if (
+          !(await repos.invitations.markInvitationAccepted(invitation.organizationId, invitation.id, now))
+        ) {
           throw new DomainError("link_invalid", INVITATION_INVALID);
         }
         if (passwordHash !== null) {
-          await repos.accounts.insertAccount({ id: accountId, email: invitation.email, displayName, passwordHash }, now);
+          await repos.accounts.insertAccount(
+            { id: accountId, email: invitation.email, displayName, passwordHash },
+            now,
+          );
         }
         const org = invitation.organizationId;
         let person = await repos.organizations.findPersonByEmail(org, invitation.email);
         if (!person) {
-          person = { organizationId: org, id: ctx.ids.newId() as PersonId, accountId, displayName, email: invitation.email };
+          person = {
+            organizationId: org,
+            id: ctx.ids.newId() as PersonId,
+            accountId,
+            displayName,
+            email: invitation.email,
+          };
           await repos.organizations.insertPerson(person, now);
         } else if (person.accountId === null) {
           await repos.organizations.linkPersonToAccount(org, person.id, accountId);
         }
         const role: Role = invitation.role;
         await repos.organizations.insertMembership(
-          { organizationId: org, id: ctx.ids.newId() as MembershipId, personId: person.id, programmeId: invitation.programmeId, role },
+          {
+            organizationId: org,
+            id: ctx.ids.newId() as MembershipId,
+            personId: person.id,
+            programmeId: invitation.programmeId,
+            role,
+          },
           now,
         );
         await recordAudit(ctx, repos, {
@@ -256,4 +304,3 @@ async function openInvitation(ctx: AppContext, token: string): Promise<Invitatio
   }
   return invitation;
 }
-

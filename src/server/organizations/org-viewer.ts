@@ -29,7 +29,11 @@ export function rolesFor(memberships: readonly MembershipRecord[], programmeId?:
  * The signed-in caller as a member of `orgId`. Someone who is not a member gets the same 404 as for an
  * organization that does not exist, so ids of other tenants reveal nothing.
  */
-export async function resolveOrgViewer(ctx: AppContext, request: FastifyRequest, orgId: string): Promise<OrgViewer> {
+export async function resolveOrgViewer(
+  ctx: AppContext,
+  request: FastifyRequest,
+  orgId: string,
+): Promise<OrgViewer> {
   const { account } = requireAuth(request);
   const org = orgId as OrganizationId;
   const person = await ctx.repos.organizations.findPersonByAccount(org, account.id);

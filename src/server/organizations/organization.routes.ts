@@ -35,7 +35,12 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
         tags: ["organization"],
         summary: "The caller's programmes (all of them for an organization admin)",
         params: OrgParams,
-        response: { 200: Type.Object({ programmes: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }), ...errors(401, 404) },
+        response: {
+          200: Type.Object({
+            programmes: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+          }),
+          ...errors(401, 404),
+        },
       },
     },
     async (request) => {
@@ -64,7 +69,9 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
                 id: Type.String(),
                 displayName: Type.String(),
                 email: Type.String(),
-                memberships: Type.Array(Type.Object({ programmeId: Type.Union([Type.String(), Type.Null()]), role: Type.String() })),
+                memberships: Type.Array(
+                  Type.Object({ programmeId: Type.Union([Type.String(), Type.Null()]), role: Type.String() }),
+                ),
               }),
             ),
           }),
@@ -80,7 +87,9 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
       const result = [];
       for (const person of people) {
         const own = memberships.filter(
-          (m) => m.personId === person.id && (programmeId === undefined || m.programmeId === null || m.programmeId === programmeId),
+          (m) =>
+            m.personId === person.id &&
+            (programmeId === undefined || m.programmeId === null || m.programmeId === programmeId),
         );
         if (programmeId !== undefined && !own.some((m) => m.programmeId === programmeId)) continue;
         // Each person passes the policy: an admin sees everyone, anyone else only themselves.
@@ -107,7 +116,11 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
         response: {
           200: Type.Object({
             engagements: Type.Object({ active: Type.Integer(), closed: Type.Integer() }),
-            sessions: Type.Object({ scheduled: Type.Integer(), held: Type.Integer(), cancelled: Type.Integer() }),
+            sessions: Type.Object({
+              scheduled: Type.Integer(),
+              held: Type.Integer(),
+              cancelled: Type.Integer(),
+            }),
             people: Type.Record(Type.String(), Type.Integer()),
           }),
           ...errors(401, 404),
@@ -169,7 +182,9 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
         tags: ["organization"],
         summary: "Recent audit entries: who changed what, when (admins)",
         params: OrgParams,
-        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })) }),
+        querystring: Type.Object({
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+        }),
         response: {
           200: Type.Object({
             entries: Type.Array(

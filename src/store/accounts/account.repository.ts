@@ -61,7 +61,11 @@ export class AccountRepository {
   }
 
   async updatePasswordHash(id: AccountId, passwordHash: string): Promise<void> {
-    await this.#db.updateTable("accounts").set({ password_hash: passwordHash }).where("id", "=", id).execute();
+    await this.#db
+      .updateTable("accounts")
+      .set({ password_hash: passwordHash })
+      .where("id", "=", id)
+      .execute();
   }
 
   async insertAuthSession(session: AuthSessionRecord, at: IsoInstant): Promise<void> {
@@ -102,7 +106,10 @@ export class AccountRepository {
   }
 
   async deleteExpiredAuthSessions(now: IsoInstant): Promise<number> {
-    const result = await this.#db.deleteFrom("auth_sessions").where("expires_at", "<=", now).executeTakeFirst();
+    const result = await this.#db
+      .deleteFrom("auth_sessions")
+      .where("expires_at", "<=", now)
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 
@@ -122,7 +129,12 @@ export class AccountRepository {
   async findPasswordReset(tokenHash: string): Promise<PasswordResetRecord | undefined> {
     const row = await this.#db
       .selectFrom("password_resets")
-      .select(["token_hash as tokenHash", "account_id as accountId", "expires_at as expiresAt", "used_at as usedAt"])
+      .select([
+        "token_hash as tokenHash",
+        "account_id as accountId",
+        "expires_at as expiresAt",
+        "used_at as usedAt",
+      ])
       .where("token_hash", "=", tokenHash)
       .executeTakeFirst();
     return row ? (row as PasswordResetRecord) : undefined;

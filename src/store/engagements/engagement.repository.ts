@@ -2,6 +2,7 @@
 
 import type { Kysely } from "kysely";
 import type { EngagementParties } from "../../core/contracts/visibility.ts";
+import type { SessionMode, SessionState, SessionStatus } from "../../core/sessions/session-lifecycle.ts";
 import type {
   EngagementId,
   IsoInstant,
@@ -12,7 +13,6 @@ import type {
   ProgrammeId,
   SessionId,
 } from "../../core/shared/brand.ts";
-import type { SessionMode, SessionState, SessionStatus } from "../../core/sessions/session-lifecycle.ts";
 import type { Schema } from "../schema.ts";
 
 export type EngagementStatus = "active" | "closed";
@@ -136,10 +136,14 @@ export class EngagementRepository {
         join.onRef("coach.organization_id", "=", "e.organization_id").onRef("coach.id", "=", "e.coach_id"),
       )
       .innerJoin("people as coachee", (join) =>
-        join.onRef("coachee.organization_id", "=", "e.organization_id").onRef("coachee.id", "=", "e.coachee_id"),
+        join
+          .onRef("coachee.organization_id", "=", "e.organization_id")
+          .onRef("coachee.id", "=", "e.coachee_id"),
       )
       .leftJoin("people as sponsor", (join) =>
-        join.onRef("sponsor.organization_id", "=", "e.organization_id").onRef("sponsor.id", "=", "e.sponsor_id"),
+        join
+          .onRef("sponsor.organization_id", "=", "e.organization_id")
+          .onRef("sponsor.id", "=", "e.sponsor_id"),
       )
       .select([
         "e.organization_id as organizationId",
@@ -160,7 +164,11 @@ export class EngagementRepository {
     const partyId = filter.partyId;
     if (partyId !== undefined) {
       query = query.where((eb) =>
-        eb.or([eb("e.coach_id", "=", partyId), eb("e.coachee_id", "=", partyId), eb("e.sponsor_id", "=", partyId)]),
+        eb.or([
+          eb("e.coach_id", "=", partyId),
+          eb("e.coachee_id", "=", partyId),
+          eb("e.sponsor_id", "=", partyId),
+        ]),
       );
     }
     const rows = await query.orderBy("e.created_at").orderBy("e.id").execute();
@@ -221,7 +229,12 @@ export class EngagementRepository {
       .innerJoin("engagements as e", (join) =>
         join.onRef("e.organization_id", "=", "s.organization_id").onRef("e.id", "=", "s.engagement_id"),
       )
-      .select([...SESSION_COLUMNS, "e.coach_id as coachId", "e.coachee_id as coacheeId", "e.sponsor_id as sponsorId"])
+      .select([
+        ...SESSION_COLUMNS,
+        "e.coach_id as coachId",
+        "e.coachee_id as coacheeId",
+        "e.sponsor_id as sponsorId",
+      ])
       .where("s.organization_id", "=", orgId)
       .where("s.id", "=", id)
       .executeTakeFirst();
@@ -237,7 +250,10 @@ export class EngagementRepository {
     };
   }
 
-  async listSessionsOfEngagement(orgId: OrganizationId, engagementId: EngagementId): Promise<SessionRecord[]> {
+  async listSessionsOfEngagement(
+    orgId: OrganizationId,
+    engagementId: EngagementId,
+  ): Promise<SessionRecord[]> {
     const rows = await this.#db
       .selectFrom("coaching_sessions as s")
       .select([...SESSION_COLUMNS])
@@ -253,7 +269,11 @@ export class EngagementRepository {
    * Writes a session's new state, but only if it is still in `expectedStatus`: two requests racing to
    * change the same session cannot both win. Returns whether the write happened.
    */
-  async updateSession(session: SessionRecord, expectedStatus: SessionStatus, at: IsoInstant): Promise<boolean> {
+  async updateSession(
+    session: SessionRecord,
+    expectedStatus: SessionStatus,
+    at: IsoInstant,
+  ): Promise<boolean> {
     const result = await this.#db
       .updateTable("coaching_sessions")
       .set({
@@ -278,12 +298,18 @@ export class EngagementRepository {
     orgId: OrganizationId,
     engagementIds: readonly EngagementId[],
     now: IsoInstant,
-  ): Promise<Map<EngagementId, { counts: StatusCounts<SessionStatus>; next: { id: SessionId; startsAt: IsoInstant } | null }>> {
+  ): Promise<
+    Map<
+      EngagementId,
+      { counts: StatusCounts<SessionStatus>; next: { id: SessionId; startsAt: IsoInstant } | null }
+    >
+  > {
     const summary = new Map<
       EngagementId,
       { counts: StatusCounts<SessionStatus>; next: { id: SessionId; startsAt: IsoInstant } | null }
     >();
-    for (const id of engagementIds) summary.set(id, { counts: { scheduled: 0, held: 0, cancelled: 0 }, next: null });
+    for (const id of engagementIds)
+      summary.set(id, { counts: { scheduled: 0, held: 0, cancelled: 0 }, next: null });
     if (engagementIds.length === 0) return summary;
     const counts = await this.#db
       .selectFrom("coaching_sessions")
@@ -308,12 +334,16 @@ export class EngagementRepository {
       .execute();
     for (const row of upcoming) {
       const entry = summary.get(row.engagement_id as EngagementId);
-      if (entry && entry.next === null) entry.next = { id: row.id as SessionId, startsAt: row.starts_at as IsoInstant };
+      if (entry && entry.next === null)
+        entry.next = { id: row.id as SessionId, startsAt: row.starts_at as IsoInstant };
     }
     return summary;
   }
 
-  async countSessionsByStatus(orgId: OrganizationId, programmeId?: ProgrammeId): Promise<StatusCounts<SessionStatus>> {
+  async countSessionsByStatus(
+    orgId: OrganizationId,
+    programmeId?: ProgrammeId,
+  ): Promise<StatusCounts<SessionStatus>> {
     let query = this.#db
       .selectFrom("coaching_sessions as s")
       .innerJoin("engagements as e", (join) =>

@@ -4,7 +4,7 @@
 // (organization_id, id) pairs, so the database itself refuses a link across organizations.
 
 import { type Kysely, sql } from "kysely";
-import type { Dialect } from "../database.ts";
+import type { Dialect } from "../dialect.ts";
 
 const tenantKey = ["organization_id", "id"] as const;
 
@@ -59,7 +59,9 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("role", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("memberships_pk", [...tenantKey])
-    .addForeignKeyConstraint("memberships_person_fk", ["organization_id", "person_id"], "people", [...tenantKey])
+    .addForeignKeyConstraint("memberships_person_fk", ["organization_id", "person_id"], "people", [
+      ...tenantKey,
+    ])
     .addForeignKeyConstraint("memberships_programme_fk", ["organization_id", "programme_id"], "programmes", [
       ...tenantKey,
     ])
@@ -84,9 +86,15 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addForeignKeyConstraint("engagements_programme_fk", ["organization_id", "programme_id"], "programmes", [
       ...tenantKey,
     ])
-    .addForeignKeyConstraint("engagements_coach_fk", ["organization_id", "coach_id"], "people", [...tenantKey])
-    .addForeignKeyConstraint("engagements_coachee_fk", ["organization_id", "coachee_id"], "people", [...tenantKey])
-    .addForeignKeyConstraint("engagements_sponsor_fk", ["organization_id", "sponsor_id"], "people", [...tenantKey])
+    .addForeignKeyConstraint("engagements_coach_fk", ["organization_id", "coach_id"], "people", [
+      ...tenantKey,
+    ])
+    .addForeignKeyConstraint("engagements_coachee_fk", ["organization_id", "coachee_id"], "people", [
+      ...tenantKey,
+    ])
+    .addForeignKeyConstraint("engagements_sponsor_fk", ["organization_id", "sponsor_id"], "people", [
+      ...tenantKey,
+    ])
     .addCheckConstraint("engagements_status_check", sql`status in ('active', 'closed')`)
     .execute();
   for (const party of ["coach_id", "coachee_id"]) {
@@ -112,9 +120,12 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("coaching_sessions_pk", [...tenantKey])
-    .addForeignKeyConstraint("coaching_sessions_engagement_fk", ["organization_id", "engagement_id"], "engagements", [
-      ...tenantKey,
-    ])
+    .addForeignKeyConstraint(
+      "coaching_sessions_engagement_fk",
+      ["organization_id", "engagement_id"],
+      "engagements",
+      [...tenantKey],
+    )
     .addCheckConstraint("coaching_sessions_status_check", sql`status in ('scheduled', 'held', 'cancelled')`)
     .addCheckConstraint("coaching_sessions_mode_check", sql`mode in ('in_person', 'video', 'phone')`)
     .execute();
@@ -134,10 +145,15 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("body", "text", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("session_notes_pk", [...tenantKey])
-    .addForeignKeyConstraint("session_notes_session_fk", ["organization_id", "session_id"], "coaching_sessions", [
+    .addForeignKeyConstraint(
+      "session_notes_session_fk",
+      ["organization_id", "session_id"],
+      "coaching_sessions",
+      [...tenantKey],
+    )
+    .addForeignKeyConstraint("session_notes_author_fk", ["organization_id", "author_id"], "people", [
       ...tenantKey,
     ])
-    .addForeignKeyConstraint("session_notes_author_fk", ["organization_id", "author_id"], "people", [...tenantKey])
     .addCheckConstraint("session_notes_visibility_check", sql`visibility in ('coach_private', 'shared')`)
     .execute();
   await db.schema
@@ -158,7 +174,11 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("detail", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("audit_log_pk", [...tenantKey])
     .execute();
-  await db.schema.createIndex("audit_log_at_idx").on("audit_log").columns(["organization_id", "at"]).execute();
+  await db.schema
+    .createIndex("audit_log_at_idx")
+    .on("audit_log")
+    .columns(["organization_id", "at"])
+    .execute();
   await refuseAuditChanges(db, dialect);
 
   await db.schema
@@ -197,7 +217,9 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addForeignKeyConstraint("invitations_programme_fk", ["organization_id", "programme_id"], "programmes", [
       ...tenantKey,
     ])
-    .addForeignKeyConstraint("invitations_inviter_fk", ["organization_id", "invited_by"], "people", [...tenantKey])
+    .addForeignKeyConstraint("invitations_inviter_fk", ["organization_id", "invited_by"], "people", [
+      ...tenantKey,
+    ])
     .execute();
 
   await db.schema

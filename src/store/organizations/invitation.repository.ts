@@ -1,7 +1,13 @@
 // Invitations to join a programme with a role; the emailed token is stored only as a hash.
 
 import type { Kysely } from "kysely";
-import type { InvitationId, IsoInstant, OrganizationId, PersonId, ProgrammeId } from "../../core/shared/brand.ts";
+import type {
+  InvitationId,
+  IsoInstant,
+  OrganizationId,
+  PersonId,
+  ProgrammeId,
+} from "../../core/shared/brand.ts";
 import type { Role } from "../../core/shared/roles.ts";
 import type { Schema } from "../schema.ts";
 

@@ -52,11 +52,18 @@ export class OrganizationRepository {
   }
 
   async insertOrganization(org: OrganizationRecord, at: IsoInstant): Promise<void> {
-    await this.#db.insertInto("organizations").values({ id: org.id, name: org.name, created_at: at }).execute();
+    await this.#db
+      .insertInto("organizations")
+      .values({ id: org.id, name: org.name, created_at: at })
+      .execute();
   }
 
   async findOrganizationById(id: OrganizationId): Promise<OrganizationRecord | undefined> {
-    const row = await this.#db.selectFrom("organizations").select(["id", "name"]).where("id", "=", id).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom("organizations")
+      .select(["id", "name"])
+      .where("id", "=", id)
+      .executeTakeFirst();
     return row && { id: row.id as OrganizationId, name: row.name };
   }
 
@@ -71,7 +78,12 @@ export class OrganizationRepository {
   async insertProgramme(programme: ProgrammeRecord, at: IsoInstant): Promise<void> {
     await this.#db
       .insertInto("programmes")
-      .values({ organization_id: programme.organizationId, id: programme.id, name: programme.name, created_at: at })
+      .values({
+        organization_id: programme.organizationId,
+        id: programme.id,
+        name: programme.name,
+        created_at: at,
+      })
       .execute();
   }
 
@@ -126,7 +138,9 @@ export class OrganizationRepository {
   }
 
   async findPersonByAccount(orgId: OrganizationId, accountId: AccountId): Promise<PersonRecord | undefined> {
-    return (await this.#selectPeople(orgId).where("account_id", "=", accountId).executeTakeFirst()) ?? undefined;
+    return (
+      (await this.#selectPeople(orgId).where("account_id", "=", accountId).executeTakeFirst()) ?? undefined
+    );
   }
 
   async listPeople(orgId: OrganizationId): Promise<PersonRecord[]> {

@@ -1,0 +1,3 @@
+// The two databases Alliance runs on.
+
+export type Dialect = "sqlite" | "postgres";
