@@ -1,7 +1,5 @@
 // The `alliance` command: serve, migrate, demo, and start (what `npm start` runs).
 
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
@@ -11,9 +9,7 @@ import { randomIds, startServer, systemClock } from "../server/runtime.ts";
 import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
 import { repositories } from "../store/repositories.ts";
 import { type DemoSignIn, seedDemo } from "./demo-seed.ts";
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const WEB_ROOT = path.join(ROOT, "dist", "web");
+import { buildWebIfNeeded, WEB_ROOT } from "./web-build.ts";
 
 /** A failure caused by bad input or configuration: exit code 2 with a one-line reason. */
 class UsageError extends Error {}
@@ -49,29 +45,6 @@ function printSignIns(signIns: readonly DemoSignIn[], url?: string): void {
     lines.push(`  ${s.role.padEnd(10)} ${s.email.padEnd(28)} ${s.password}   ${s.name}`);
   if (url) lines.push("", `Open ${url} and sign in as coach@alliance.example to start.`);
   console.log(lines.join("\n"));
-}
-
-/** The newest modification time of any file under `dir`. */
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the web app with Vite when dist/web is missing or older than web/. */
-function buildWebIfNeeded(): void {
-  const index = path.join(WEB_ROOT, "index.html");
-  const sources = path.join(ROOT, "web");
-  if (existsSync(index) && statSync(index).mtimeMs >= newestMtime(sources)) return;
-  console.error("Building the web app (vite build)…");
-  const vite = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
-  const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
-  if (result.status !== 0) throw new Error("vite build failed; see the messages above");
 }
 
 function serveUntilStopped(close: () => Promise<void>): void {

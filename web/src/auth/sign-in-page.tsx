@@ -51,9 +51,11 @@ export function SignInPage() {
     setBusy(true);
     setError(null);
     try {
+      // On success the session turns signed-in and this page redirects.
       await signIn(email.trim(), password);
     } catch (caught) {
       setError(signInMessage(toApiError(caught)));
+    } finally {
       setBusy(false);
     }
   }

@@ -100,8 +100,7 @@ function EngagementView({ orgId, detail, onChanged }: EngagementViewProps) {
   );
 }
 
-export function EngagementPage() {
-  const { engagementId = "" } = useParams();
+function EngagementScreen({ engagementId }: { engagementId: string }) {
   const { organization } = useSelection();
   const [message, setMessage] = useState<string | null>(null);
   const detail = useResource(`${organization.id}/${engagementId}`, () =>
@@ -138,4 +137,10 @@ export function EngagementPage() {
       )}
     </>
   );
+}
+
+export function EngagementPage() {
+  const { engagementId = "" } = useParams();
+  // A fresh screen per engagement, so no message or open form carries over from the last one.
+  return <EngagementScreen key={engagementId} engagementId={engagementId} />;
 }
