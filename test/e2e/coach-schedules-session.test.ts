@@ -3,14 +3,14 @@
 import { mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/cli/demo-seed.ts";
 import { buildWebIfNeeded, ROOT, WEB_ROOT } from "../../src/cli/web-build.ts";
 import { hashPassword } from "../../src/server/auth/passwords.ts";
 import { readConfig } from "../../src/server/config.ts";
-import { randomIds, type RunningServer, startServer, systemClock } from "../../src/server/runtime.ts";
+import { type RunningServer, randomIds, startServer, systemClock } from "../../src/server/runtime.ts";
 import { migrateToLatest, openDatabase } from "../../src/store/database.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,7 +18,9 @@ const RESULTS = path.join(ROOT, "test-results");
 
 /** Serious or critical accessibility violations on the page as it is now. */
 async function accessibilityProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
@@ -32,7 +34,11 @@ describe("coach in the browser", () => {
   beforeAll(async () => {
     buildWebIfNeeded();
     const dir = mkdtempSync(path.join(tmpdir(), "alliance-e2e-"));
-    const config = readConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${path.join(dir, "e2e.db")}`, LOG_LEVEL: "warn" }, ROOT, WEB_ROOT);
+    const config = readConfig(
+      { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${path.join(dir, "e2e.db")}`, LOG_LEVEL: "warn" },
+      ROOT,
+      WEB_ROOT,
+    );
     const database = openDatabase(config.database);
     await migrateToLatest(database);
     await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
@@ -40,7 +46,13 @@ describe("coach in the browser", () => {
     baseUrl = server.url;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
     });
   });
 
@@ -50,13 +62,18 @@ describe("coach in the browser", () => {
   });
 
   it("signs in, schedules a session and marks it held, with no serious accessibility problems", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB", timezoneId: "UTC" });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     const consoleErrors: string[] = [];
     // Script errors and CSP refusals fail the test; the 401 of "am I signed in?" before sign-in does not.
     page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().includes("status of 401")) consoleErrors.push(message.text());
+      if (message.type() === "error" && !message.text().includes("status of 401"))
+        consoleErrors.push(message.text());
     });
     page.on("pageerror", (error) => consoleErrors.push(error.message));
 
@@ -79,9 +96,11 @@ describe("coach in the browser", () => {
     await expect.poll(() => page.getByText("Scheduled", { exact: true }).count()).toBe(rowsBefore + 1);
 
     const heldBefore = await page.getByText("Held", { exact: true }).count();
-    const newSession = page.locator("li, tr, article").filter({ hasText: "15" }).filter({ hasText: "45" }).filter({
-      has: page.getByRole("button", { name: "Mark held" }),
-    });
+    // The new session is the only one of 45 minutes (the demo's are 60).
+    const newSession = page
+      .locator("tr, li, article")
+      .filter({ hasText: "45 min" })
+      .filter({ has: page.getByRole("button", { name: "Mark held" }) });
     await newSession.last().getByRole("button", { name: "Mark held" }).click();
     await expect.poll(() => page.getByText("Held", { exact: true }).count()).toBe(heldBefore + 1);
     problems.push(...(await accessibilityProblems(page)));
