@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, type TestApp, testApp } from "../../test/support/app.ts";
+import { redactTokens } from "./app.ts";
 
 describe("HTTP surface", () => {
   let t: TestApp;
@@ -154,5 +155,13 @@ describe("HTTP surface", () => {
     expect(response.statusCode).toBe(503);
     expect(response.json()).toEqual({ status: "unavailable", db: "sqlite" });
     await broken.app.close();
+  });
+});
+
+describe("redactTokens", () => {
+  it("keeps secret link tokens out of logged URLs", () => {
+    expect(redactTokens("/api/auth/password-reset/abc123")).toBe("/api/auth/password-reset/[token]");
+    expect(redactTokens("/api/invitations/abc123/accept")).toBe("/api/invitations/[token]/accept");
+    expect(redactTokens("/api/orgs/o1/invitations")).toBe("/api/orgs/o1/invitations");
   });
 });

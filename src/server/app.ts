@@ -41,6 +41,11 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/** `/api/auth/password-reset/SECRET` → `/api/auth/password-reset/[token]`, and the same for invitations. */
+export function redactTokens(url: string): string {
+  return url.replace(/\/(password-reset|invitations)\/[^/?]+/, "/$1/[token]");
+}
+
 export interface BuildOptions {
   /** pino logger options, or false for none (tests). */
   readonly logger?: FastifyServerOptions["logger"];
@@ -48,9 +53,19 @@ export interface BuildOptions {
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? { level: ctx.config.logLevel },
+    logger: options.logger ?? {
+      level: ctx.config.logLevel,
+      serializers: {
+        // Links in emails carry secret tokens in their path; keep them out of the logs.
+        req: (request) => ({
+          method: request.method,
+          url: redactTokens(request.url),
+          remoteAddress: request.ip,
+        }),
+      },
+    },
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: ctx.config.trustProxy,
   });
   // Bodies are JSON and must have the right types ("60" is not a number); query strings and path
   // parameters arrive as text, so only they are coerced.

@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly smtp: SmtpSettings | null;
   readonly mailFrom: string;
   readonly logLevel: string;
+  /** Trust X-Forwarded-For from a reverse proxy in front of the server (for client IPs and rate limits). */
+  readonly trustProxy: boolean;
   /** Directory of the built web app. */
   readonly webRoot: string;
 }
@@ -70,6 +72,7 @@ export function readConfig(env: Env, cwd: string, webRoot: string): ServerConfig
     smtp,
     mailFrom: env.MAIL_FROM?.trim() || "Alliance <no-reply@alliance.localhost>",
     logLevel: env.LOG_LEVEL?.trim() || "info",
+    trustProxy: flag(env, "TRUST_PROXY", false),
     webRoot,
   };
 }

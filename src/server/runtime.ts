@@ -28,6 +28,7 @@ export interface RunningServer {
 export async function startServer(config: ServerConfig, database?: Database): Promise<RunningServer> {
   const db = database ?? openDatabase(config.database);
   await migrateToLatest(db);
+  await repositories(db.db).accounts.deleteExpiredAuthSessions(systemClock.now());
   let app: FastifyInstance | undefined;
   const log: MailLog = { info: (object, message) => app?.log.info(object, message) };
   const mailer = createMailer(config, db, log);

@@ -56,8 +56,8 @@ export interface Invitation {
   displayName: string;
   programmeId: string;
   role: Role;
-  /** docs/api.md does not list the values; "pending" is the one the admin page looks for. */
-  status: string;
+  /** docs/api.md does not list the values; the server answers pending, accepted or expired. */
+  status: "pending" | "accepted" | "expired";
   expiresAt: string;
 }
 
@@ -133,7 +133,8 @@ export interface Engagement {
   sponsor: PersonRef | null;
   viewerRelation: ViewerRelation;
   nextSession: { id: string; startsAt: string } | null;
-  sessionCounts: SessionCounts;
+  /** null when the viewer may not read the sessions (the server's schema; docs/api.md omits the null). */
+  sessionCounts: SessionCounts | null;
 }
 
 export interface EngagementInput {

@@ -23,8 +23,41 @@ function relationLine(engagement: Engagement): string {
   }
 }
 
+function SessionFacts({ engagement }: { engagement: Engagement }) {
+  const counts = engagement.sessionCounts;
+  if (counts === null) {
+    return (
+      <div>
+        <dt>Sessions</dt>
+        <dd>Private to the coach and coachee</dd>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div>
+        <dt>Next session</dt>
+        <dd>
+          {engagement.nextSession === null ? (
+            "None scheduled"
+          ) : (
+            <time dateTime={engagement.nextSession.startsAt}>
+              {formatDateTime(engagement.nextSession.startsAt)}
+            </time>
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>Sessions</dt>
+        <dd>
+          {counts.held} held · {counts.scheduled} scheduled · {counts.cancelled} cancelled
+        </dd>
+      </div>
+    </>
+  );
+}
+
 export function EngagementCard({ engagement }: { engagement: Engagement }) {
-  const { scheduled, held, cancelled } = engagement.sessionCounts;
   return (
     <li className="card engagement-card">
       <div className="engagement-card-head">
@@ -37,24 +70,7 @@ export function EngagementCard({ engagement }: { engagement: Engagement }) {
         {relationLine(engagement)} · {engagement.programmeName}
       </p>
       <dl className="facts">
-        <div>
-          <dt>Next session</dt>
-          <dd>
-            {engagement.nextSession === null ? (
-              "None scheduled"
-            ) : (
-              <time dateTime={engagement.nextSession.startsAt}>
-                {formatDateTime(engagement.nextSession.startsAt)}
-              </time>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Sessions</dt>
-          <dd>
-            {held} held · {scheduled} scheduled · {cancelled} cancelled
-          </dd>
-        </div>
+        <SessionFacts engagement={engagement} />
       </dl>
     </li>
   );
