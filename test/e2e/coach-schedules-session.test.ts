@@ -1,83 +1,31 @@
 // A person signs in as the demo coach in a real Chromium, schedules a session and marks it held.
 
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
-import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "../../src/cli/demo-seed.ts";
-import { buildWebIfNeeded, ROOT, WEB_ROOT } from "../../src/cli/web-build.ts";
-import { hashPassword } from "../../src/server/auth/passwords.ts";
-import { readConfig } from "../../src/server/config.ts";
-import { type RunningServer, randomIds, startServer, systemClock } from "../../src/server/runtime.ts";
-import { migrateToLatest, openDatabase } from "../../src/store/database.ts";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const RESULTS = path.join(ROOT, "test-results");
-
-/** Serious or critical accessibility violations on the page as it is now. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${page.url()} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-}
+import { accessibilityProblems, type E2e, RESULTS, startE2e, watchConsole } from "./harness.ts";
 
 describe("coach in the browser", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let baseUrl: string;
+  let e2e: E2e;
 
   beforeAll(async () => {
-    buildWebIfNeeded();
-    const dir = mkdtempSync(path.join(tmpdir(), "alliance-e2e-"));
-    const config = readConfig(
-      { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${path.join(dir, "e2e.db")}`, LOG_LEVEL: "warn" },
-      ROOT,
-      WEB_ROOT,
-    );
-    const database = openDatabase(config.database);
-    await migrateToLatest(database);
-    await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
-    server = await startServer(config, database);
-    baseUrl = server.url;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    e2e = await startE2e();
   });
-
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await e2e?.close();
   });
 
   it("signs in, schedules a session and marks it held, with no serious accessibility problems", async () => {
-    const context = await browser.newContext({
+    const context = await e2e.browser.newContext({
       viewport: { width: 1280, height: 900 },
       locale: "en-GB",
       timezoneId: "UTC",
     });
     const page = await context.newPage();
+    const consoleErrors = watchConsole(page);
     const problems: string[] = [];
-    const consoleErrors: string[] = [];
-    // Script errors and CSP refusals fail the test; the 401 of "am I signed in?" before sign-in does not.
-    page.on("console", (message) => {
-      if (message.type() === "error" && !message.text().includes("status of 401"))
-        consoleErrors.push(message.text());
-    });
-    page.on("pageerror", (error) => consoleErrors.push(error.message));
 
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${e2e.baseUrl}/`);
     await page.getByLabel("Email").fill("coach@alliance.example");
     await page.getByLabel("Password").fill("alliance-demo-2026");
     problems.push(...(await accessibilityProblems(page)));
@@ -88,12 +36,12 @@ describe("coach in the browser", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     problems.push(...(await accessibilityProblems(page)));
 
-    const rowsBefore = await page.getByText("Scheduled", { exact: true }).count();
+    const scheduledBefore = await page.getByText("Scheduled", { exact: true }).count();
     await page.getByLabel("Date and time").fill("2026-12-15T10:30");
     await page.getByLabel("Duration (minutes)").fill("45");
     await page.getByLabel("Mode").selectOption("video");
     await page.getByRole("button", { name: "Schedule session" }).click();
-    await expect.poll(() => page.getByText("Scheduled", { exact: true }).count()).toBe(rowsBefore + 1);
+    await expect.poll(() => page.getByText("Scheduled", { exact: true }).count()).toBe(scheduledBefore + 1);
 
     const heldBefore = await page.getByText("Held", { exact: true }).count();
     // The new session is the only one of 45 minutes (the demo's are 60).
