@@ -17,6 +17,7 @@ import type { AppContext } from "./app-context.ts";
 import { authPlugin } from "./auth/auth.plugin.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
 import { engagementRoutes } from "./engagements/engagement.routes.ts";
+import { sessionRoutes } from "./engagements/session.routes.ts";
 import { installErrorHandling, notFoundBody } from "./http/errors.ts";
 import { ErrorSchema } from "./http/schemas.ts";
 import { invitationRoutes } from "./organizations/invitation.routes.ts";
@@ -133,6 +134,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await organizationRoutes(app, ctx);
   await invitationRoutes(app, ctx);
   await engagementRoutes(app, ctx);
+  await sessionRoutes(app, ctx);
 
   const webIndex = path.join(ctx.config.webRoot, "index.html");
   const hasWeb = existsSync(webIndex);

@@ -1,0 +1,183 @@
+// What engagement and session routes share: schemas, views of records, and lookups through the policy.
+
+import { Type } from "typebox";
+import type { Subject, Viewer } from "../../core/contracts/visibility.ts";
+import { SESSION_MINUTES } from "../../core/sessions/session-lifecycle.ts";
+import type { EngagementId, IsoInstant, PersonId, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
+import { DomainError } from "../../core/shared/domain-error.ts";
+import type { Role } from "../../core/shared/roles.ts";
+import {
+  type EngagementRecord,
+  type NoteRecord,
+  partiesOf,
+  type SessionInContext,
+  type SessionRecord,
+} from "../../store/engagements/engagement.repository.ts";
+import type { AppContext } from "../app-context.ts";
+import { Id } from "../http/schemas.ts";
+import { authorize, type OrgViewer } from "../organizations/org-viewer.ts";
+
+export const Mode = Type.Union([Type.Literal("in_person"), Type.Literal("video"), Type.Literal("phone")]);
+export const Duration = Type.Integer({ minimum: SESSION_MINUTES.min, maximum: SESSION_MINUTES.max });
+const PersonRefSchema = Type.Object({ id: Type.String(), displayName: Type.String() });
+const Counts = Type.Object({
+  scheduled: Type.Integer(),
+  held: Type.Integer(),
+  cancelled: Type.Integer(),
+});
+
+export const EngagementSchema = Type.Object({
+  id: Type.String(),
+  programmeId: Type.String(),
+  programmeName: Type.String(),
+  status: Type.String(),
+  coach: PersonRefSchema,
+  coachee: PersonRefSchema,
+  sponsor: Type.Union([PersonRefSchema, Type.Null()]),
+  viewerRelation: Type.Union([
+    Type.Literal("coach"),
+    Type.Literal("coachee"),
+    Type.Literal("sponsor"),
+    Type.Literal("none"),
+  ]),
+  nextSession: Type.Union([Type.Object({ id: Type.String(), startsAt: Type.String() }), Type.Null()]),
+  sessionCounts: Type.Union([Counts, Type.Null()]),
+});
+
+export const SessionSchema = Type.Object({
+  id: Type.String(),
+  engagementId: Type.String(),
+  status: Type.String(),
+  startsAt: Type.String(),
+  durationMinutes: Type.Integer(),
+  mode: Type.String(),
+  heldAt: Type.Union([Type.String(), Type.Null()]),
+  cancelReason: Type.Union([Type.String(), Type.Null()]),
+  permissions: Type.Object({ change: Type.Boolean() }),
+});
+
+export const NoteSchema = Type.Object({
+  id: Type.String(),
+  visibility: Type.String(),
+  body: Type.String(),
+  authorName: Type.String(),
+  createdAt: Type.String(),
+});
+
+export const SessionParams = Type.Object({ orgId: Id, sessionId: Id });
+export const EngagementParams = Type.Object({ orgId: Id, engagementId: Id });
+
+function relationOf(viewer: Viewer, engagement: EngagementRecord): "coach" | "coachee" | "sponsor" | "none" {
+  if (engagement.coach.id === viewer.personId) return "coach";
+  if (engagement.coachee.id === viewer.personId) return "coachee";
+  if (engagement.sponsor?.id === viewer.personId) return "sponsor";
+  return "none";
+}
+
+export function sessionSubject(engagement: EngagementRecord | SessionInContext): Subject {
+  return {
+    type: "session",
+    engagement: "parties" in engagement ? engagement.parties : partiesOf(engagement),
+  };
+}
+
+export function sessionView(session: SessionRecord, canChange: boolean) {
+  return {
+    id: session.id,
+    engagementId: session.engagementId,
+    status: session.status,
+    startsAt: session.startsAt,
+    durationMinutes: session.durationMinutes,
+    mode: session.mode,
+    heldAt: session.heldAt,
+    cancelReason: session.cancelReason,
+    permissions: { change: canChange && session.status === "scheduled" },
+  };
+}
+
+export function noteSubject(note: NoteRecord, session: SessionInContext): Subject {
+  return {
+    type: note.visibility === "shared" ? "shared_note" : "coach_private_note",
+    engagement: session.parties,
+    authorId: note.author.id,
+  };
+}
+
+export function toInstant(value: string): IsoInstant {
+  return new Date(value).toISOString() as IsoInstant;
+}
+
+export async function findReadableEngagement(
+  ctx: AppContext,
+  viewer: OrgViewer,
+  id: string,
+): Promise<EngagementRecord> {
+  const engagement = await ctx.repos.engagements.findEngagement(viewer.orgId, id as EngagementId);
+  if (!engagement) throw new DomainError("not_found", "No such engagement.");
+  authorize(
+    viewer.viewerFor(engagement.programmeId),
+    { type: "engagement", engagement: partiesOf(engagement) },
+    "read",
+    "engagement",
+  );
+  return engagement;
+}
+
+export async function findSession(
+  ctx: AppContext,
+  viewer: OrgViewer,
+  id: string,
+): Promise<{ session: SessionInContext; programmeId: ProgrammeId }> {
+  const session = await ctx.repos.engagements.findSessionInContext(viewer.orgId, id as SessionId);
+  if (!session) throw new DomainError("not_found", "No such session.");
+  const engagement = await ctx.repos.engagements.findEngagement(viewer.orgId, session.engagementId);
+  if (!engagement) throw new DomainError("not_found", "No such session.");
+  return { session, programmeId: engagement.programmeId };
+}
+
+/** Checks that a person exists in the organization and holds `role` in the programme. */
+export async function personWithRole(
+  ctx: AppContext,
+  viewer: OrgViewer,
+  programmeId: ProgrammeId,
+  personId: string,
+  role: Role,
+  field: string,
+): Promise<PersonId> {
+  const person = await ctx.repos.organizations.findPersonById(viewer.orgId, personId as PersonId);
+  if (!person) throw new DomainError("not_found", `No such person (${field}).`, field);
+  const memberships = await ctx.repos.organizations.listMemberships(viewer.orgId, person.id);
+  if (
+    !memberships.some((m) => m.role === role && (m.programmeId === programmeId || m.programmeId === null))
+  ) {
+    throw new DomainError(
+      "validation_failed",
+      `${person.displayName} is not a ${role} in this programme.`,
+      field,
+    );
+  }
+  return person.id;
+}
+
+export function engagementView(engagement: EngagementRecord, viewer: Viewer) {
+  return {
+    id: engagement.id,
+    programmeId: engagement.programmeId,
+    programmeName: engagement.programmeName,
+    status: engagement.status,
+    coach: engagement.coach,
+    coachee: engagement.coachee,
+    sponsor: engagement.sponsor,
+    viewerRelation: relationOf(viewer, engagement),
+  };
+}
+
+export function noteView(note: NoteRecord) {
+  return {
+    id: note.id,
+    visibility: note.visibility,
+    body: note.body,
+    authorName: note.author.displayName,
+    createdAt: note.createdAt,
+  };
+}
