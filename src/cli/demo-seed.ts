@@ -252,6 +252,16 @@ export async function seedDemo(
         );
       }
     }
+    await repos.audit.appendAuditEntry({
+      organizationId: org,
+      id: deps.ids.newId(),
+      at: now,
+      actorPersonId: null,
+      action: "demo.seeded",
+      entityType: "organization",
+      entityId: org,
+      detail: { engagements: engagements.length },
+    });
     return { seeded: true, signIns: demoSignIns() };
   });
 }

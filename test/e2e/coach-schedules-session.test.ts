@@ -3,7 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, type E2e, RESULTS, startE2e, watchConsole } from "./harness.ts";
+import { accessibilityProblems, type E2e, RESULTS, startE2e, tabTo, watchConsole } from "./harness.ts";
 
 describe("coach in the browser", () => {
   let e2e: E2e;
@@ -69,6 +69,28 @@ describe("coach in the browser", () => {
     expect(stored).toMatchObject({ durationMinutes: 45, status: "held" });
     expect(problems).toEqual([]);
     expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("works with the keyboard alone: sign in, open an engagement, mark a session held", async () => {
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${e2e.baseUrl}/sign-in`);
+    await tabTo(page, "Email");
+    await page.keyboard.type("coach@alliance.example");
+    await tabTo(page, "Password");
+    await page.keyboard.type("alliance-demo-2026");
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Sign out" }).waitFor();
+
+    await tabTo(page, "Tom Becker");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.url()).toContain("/engagements/");
+    await page.getByText("Scheduled", { exact: true }).first().waitFor();
+    await tabTo(page, "Mark held");
+    await page.keyboard.press("Enter");
+    await page.getByText("Held", { exact: true }).first().waitFor();
+    expect(await page.getByRole("button", { name: "Mark held" }).count()).toBe(0);
     await context.close();
   });
 });

@@ -88,3 +88,22 @@ export async function signInAs(page: Page, baseUrl: string, email: string, passw
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
+
+/**
+ * Presses Tab until the focused element has the given accessible text (its label, or its own text),
+ * as a keyboard user would; fails after `limit` presses.
+ */
+export async function tabTo(page: Page, name: string, limit = 40): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (!element) return "";
+      const labels = (element as HTMLInputElement).labels;
+      const label = labels && labels.length > 0 ? (labels[0]?.textContent ?? "") : "";
+      return `${label}|${element.getAttribute("aria-label") ?? ""}|${element.textContent ?? ""}`;
+    });
+    if (focused.split("|").some((text) => text.trim() === name)) return;
+  }
+  throw new Error(`Tab never reached "${name}"`);
+}
