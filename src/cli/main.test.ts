@@ -39,6 +39,14 @@ describe("alliance CLI", () => {
     );
   });
 
+  it("exits 1 with a one-line reason when the database cannot be reached", () => {
+    const result = alliance(["migrate"], { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/alliance" });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "alliance: Cannot prepare the postgres database (check DATABASE_URL): connect ECONNREFUSED 127.0.0.1:1",
+    );
+  });
+
   it("migrates and seeds the demo organization once, reporting as JSON", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "alliance-cli-")), "cli.db");
     const env = { DATABASE_URL: `sqlite:${file}` };

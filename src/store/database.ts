@@ -101,7 +101,11 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
   if (error) {
     const failed = results?.find((result) => result.status === "Error");
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Migration ${failed?.migrationName ?? ""} failed: ${reason}`);
+    throw new Error(
+      failed
+        ? `Migration ${failed.migrationName} failed: ${reason}`
+        : `Cannot prepare the ${database.dialect} database (check DATABASE_URL): ${reason}`,
+    );
   }
   return { applied: (results ?? []).map((result) => result.migrationName) };
 }
