@@ -17,7 +17,7 @@ class UsageError extends Error {}
 function config(overrides: { port?: number }): ServerConfig {
   try {
     const env = overrides.port === undefined ? process.env : { ...process.env, PORT: String(overrides.port) };
-    return readConfig(env, process.cwd(), WEB_ROOT);
+    return readConfig(env, process.cwd(), WEB_ROOT, process.stdout.isTTY === true);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }

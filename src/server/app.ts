@@ -56,6 +56,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const app = Fastify({
     logger: options.logger ?? {
       level: ctx.config.logLevel,
+      ...(ctx.config.logFormat === "pretty" && {
+        transport: { target: "pino-pretty", options: { translateTime: "HH:MM:ss", ignore: "pid,hostname" } },
+      }),
       serializers: {
         // Links in emails carry secret tokens in their path; keep them out of the logs.
         req: (request) => ({
@@ -107,6 +110,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
+  // Routes that need a signed-in caller say so in the OpenAPI document.
+  app.addHook("onRoute", (route) => {
+    const open =
+      ["/api/health", "/api/auth/sign-in", "/api/openapi.json"].includes(route.url) ||
+      route.url.startsWith("/api/auth/password-reset") ||
+      route.url.startsWith("/api/invitations/") ||
+      route.url.startsWith("/api/docs");
+    if (route.url.startsWith("/api/") && !open && route.schema) {
+      route.schema = { ...route.schema, security: [{ session: [] }] };
+    }
+  });
   await authPlugin(app, ctx);
 
   app.get(

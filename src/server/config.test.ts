@@ -10,7 +10,10 @@ describe("readConfig", () => {
       database: { dialect: "sqlite", file: "/srv/alliance/data/alliance.db" },
       secureCookies: false,
       smtp: null,
+      logFormat: "json",
     });
+    expect(readConfig({}, "/srv", "/w", true).logFormat).toBe("pretty");
+    expect(readConfig({ LOG_FORMAT: "json" }, "/srv", "/w", true).logFormat).toBe("json");
   });
 
   it("reads PORT, PUBLIC_URL, SMTP settings and PostgreSQL", () => {
@@ -44,6 +47,7 @@ describe("readConfig", () => {
     [{ DATABASE_URL: "mysql://x" }, /DATABASE_URL must start with sqlite: or postgres/],
     [{ DATABASE_URL: "sqlite:" }, /needs a file path/],
     [{ SMTP_HOST: "h", SMTP_SECURE: "maybe" }, /SMTP_SECURE must be true or false/],
+    [{ LOG_FORMAT: "xml" }, /LOG_FORMAT must be pretty or json/],
   ])("refuses %o with a message naming the setting", (env, message) => {
     expect(() => readConfig(env, "/srv", "/srv/web")).toThrow(message);
   });

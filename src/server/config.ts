@@ -21,6 +21,8 @@ export interface ServerConfig {
   readonly smtp: SmtpSettings | null;
   readonly mailFrom: string;
   readonly logLevel: string;
+  /** `pretty` (readable lines, the default on a terminal) or `json` (one object a line, for log shippers). */
+  readonly logFormat: "pretty" | "json";
   /** Trust X-Forwarded-For from a reverse proxy in front of the server (for client IPs and rate limits). */
   readonly trustProxy: boolean;
   /** Directory of the built web app. */
@@ -47,8 +49,15 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   throw new Error(`${name} must be true or false (got "${env[name]}")`);
 }
 
+function logFormat(env: Env, onTerminal: boolean): "pretty" | "json" {
+  const raw = env.LOG_FORMAT?.trim().toLowerCase();
+  if (raw === undefined || raw === "") return onTerminal ? "pretty" : "json";
+  if (raw === "pretty" || raw === "json") return raw;
+  throw new Error(`LOG_FORMAT must be pretty or json (got "${env.LOG_FORMAT}")`);
+}
+
 /** Reads the configuration table of the README from `env`. */
-export function readConfig(env: Env, cwd: string, webRoot: string): ServerConfig {
+export function readConfig(env: Env, cwd: string, webRoot: string, onTerminal = false): ServerConfig {
   const port = integer(env, "PORT", 3000, 0, 65535);
   const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, "");
   if (!/^https?:\/\//.test(publicUrl))
@@ -72,6 +81,7 @@ export function readConfig(env: Env, cwd: string, webRoot: string): ServerConfig
     smtp,
     mailFrom: env.MAIL_FROM?.trim() || "Alliance <no-reply@alliance.localhost>",
     logLevel: env.LOG_LEVEL?.trim() || "info",
+    logFormat: logFormat(env, onTerminal),
     trustProxy: flag(env, "TRUST_PROXY", false),
     webRoot,
   };
