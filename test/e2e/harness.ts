@@ -6,7 +6,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { seedDemo } from "../../src/cli/demo-seed.ts";
-import { buildWebIfNeeded, ROOT, WEB_ROOT } from "../../src/cli/web-build.ts";
+import { ROOT, WEB_ROOT } from "../../src/cli/web-build.ts";
 import { hashPassword } from "../../src/server/auth/passwords.ts";
 import { readConfig } from "../../src/server/config.ts";
 import { type RunningServer, randomIds, startServer, systemClock } from "../../src/server/runtime.ts";
@@ -23,7 +23,7 @@ export interface E2e {
 }
 
 export async function startE2e(): Promise<E2e> {
-  buildWebIfNeeded();
+  // test/global-setup.ts has built the web app.
   const dir = mkdtempSync(path.join(tmpdir(), "alliance-e2e-"));
   const config = readConfig(
     { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${path.join(dir, "e2e.db")}`, LOG_LEVEL: "warn" },
