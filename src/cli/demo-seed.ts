@@ -210,12 +210,16 @@ export async function seedDemo(
           [5, "scheduled", "phone"],
         ],
       },
+      // Yesterday's session is still to be marked held: the coach's first task in the demo.
       {
         coach: "coach",
         coachee: "tom",
         sponsor: null,
         programme: "managers",
-        sessions: [[1, "scheduled", "in_person"]],
+        sessions: [
+          [-1, "scheduled", "in_person"],
+          [6, "scheduled", "in_person"],
+        ],
       },
       { coach: "coach2", coachee: "priya", sponsor: null, programme: "leaders", sessions: [] },
     ];
@@ -247,6 +251,7 @@ export async function seedDemo(
             heldAt: status === "held" ? shift(now, days, 10) : null,
             cancelledAt: status === "cancelled" ? shift(now, days - 1, 15) : null,
             cancelReason: status === "cancelled" ? "Coachee travelling" : null,
+            version: 1,
           },
           now,
         );

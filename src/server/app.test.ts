@@ -163,5 +163,7 @@ describe("redactTokens", () => {
     expect(redactTokens("/api/auth/password-reset/abc123")).toBe("/api/auth/password-reset/[token]");
     expect(redactTokens("/api/invitations/abc123/accept")).toBe("/api/invitations/[token]/accept");
     expect(redactTokens("/api/orgs/o1/invitations")).toBe("/api/orgs/o1/invitations");
+    expect(redactTokens("/reset-password?token=abc123")).toBe("/reset-password?token=[token]");
+    expect(redactTokens("/invite?x=1&token=abc123#top")).toBe("/invite?x=1&token=[token]#top");
   });
 });

@@ -10,12 +10,13 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { Ajv } from "ajv";
 import addFormatsPlugin from "ajv-formats";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from "fastify";
 import { Type } from "typebox";
 import { DomainError } from "../core/shared/domain-error.ts";
 import type { AppContext } from "./app-context.ts";
 import { authPlugin } from "./auth/auth.plugin.ts";
 import { authRoutes } from "./auth/auth.routes.ts";
+import { BackgroundTasks } from "./background.ts";
 import { engagementRoutes } from "./engagements/engagement.routes.ts";
 import { sessionRoutes } from "./engagements/session.routes.ts";
 import { installErrorHandling, notFoundBody } from "./http/errors.ts";
@@ -25,6 +26,13 @@ import { organizationRoutes } from "./organizations/organization.routes.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Work that runs after a response, such as sending mail. */
+    background: BackgroundTasks;
+  }
+}
 
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT = 100 * 1024;
@@ -42,9 +50,14 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
-/** `/api/auth/password-reset/SECRET` → `/api/auth/password-reset/[token]`, and the same for invitations. */
+/**
+ * Keeps the secrets of emailed links out of logged URLs: `/api/auth/password-reset/SECRET` →
+ * `/api/auth/password-reset/[token]` (the same for invitations), and `?token=SECRET` → `?token=[token]`.
+ */
 export function redactTokens(url: string): string {
-  return url.replace(/\/(password-reset|invitations)\/[^/?]+/, "/$1/[token]");
+  return url
+    .replace(/\/(password-reset|invitations)\/[^/?]+/, "/$1/[token]")
+    .replace(/([?&]token=)[^&#]*/g, "$1[token]");
 }
 
 export interface BuildOptions {
@@ -70,6 +83,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     bodyLimit: BODY_LIMIT,
     trustProxy: ctx.config.trustProxy,
+    // Errors Fastify raises before routing (a malformed URL) get the same JSON shape as all others.
+    frameworkErrors: (error, _request, reply) => {
+      const body = { error: { code: "bad_request", message: `The request is malformed: ${error.message}` } };
+      (reply as unknown as FastifyReply).status(400).send(body);
+    },
   });
   // Bodies are JSON and must have the right types ("60" is not a number); query strings and path
   // parameters arrive as text, so only they are coerced.
@@ -79,6 +97,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     (httpPart === "body" ? strict : coercing).compile(schema),
   );
 
+  const background = new BackgroundTasks(app.log);
+  app.decorate("background", background);
+  app.addHook("onClose", async () => await background.idle());
   installErrorHandling(app);
   // A JSON API: a text/plain body is refused with 415 rather than half-understood.
   app.removeContentTypeParser("text/plain");

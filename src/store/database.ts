@@ -109,3 +109,13 @@ export async function migrateToLatest(database: Database): Promise<MigrationRepo
   }
   return { applied: (results ?? []).map((result) => result.migrationName) };
 }
+
+/**
+ * Whether `error` is the database refusing a duplicate (a unique or primary-key constraint), as
+ * better-sqlite3 and pg report it. Two requests racing to create the same thing end this way.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
+}

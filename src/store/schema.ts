@@ -64,6 +64,7 @@ export interface CoachingSessionTable {
   held_at: string | null;
   cancelled_at: string | null;
   cancel_reason: string | null;
+  version: number;
   created_at: string;
   updated_at: string;
 }

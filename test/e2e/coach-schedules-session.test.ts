@@ -36,8 +36,13 @@ describe("coach in the browser", () => {
     await page.getByRole("heading", { level: 1 }).waitFor();
     problems.push(...(await accessibilityProblems(page)));
 
+    // The coach records this morning's session, which was never put in the calendar: scheduled for
+    // 10:30 UTC today (or yesterday, before 10:30), then marked held. The browser runs in UTC.
+    const day = new Date(Date.now() - (new Date().getUTCHours() < 11 ? 86_400_000 : 0))
+      .toISOString()
+      .slice(0, 10);
     const scheduledBefore = await page.getByText("Scheduled", { exact: true }).count();
-    await page.getByLabel("Date and time").fill("2026-12-15T10:30");
+    await page.getByLabel("Date and time").fill(`${day}T10:30`);
     await page.getByLabel("Duration (minutes)").fill("45");
     await page.getByLabel("Mode").selectOption("video");
     await page.getByRole("button", { name: "Schedule session" }).click();
@@ -57,15 +62,15 @@ describe("coach in the browser", () => {
     await page.screenshot({ path: path.join(RESULTS, "coach-engagement.png"), fullPage: true });
 
     // The server agrees: the session is stored as held.
-    const stored = await page.evaluate(async () => {
+    const stored = await page.evaluate(async (startsAt) => {
       const me = (await (await fetch("/api/auth/me")).json()) as { organizations: Array<{ id: string }> };
       const org = me.organizations[0]?.id;
       const id = location.pathname.split("/").pop();
       const detail = (await (await fetch(`/api/orgs/${org}/engagements/${id}`)).json()) as {
         sessions: Array<{ startsAt: string; durationMinutes: number; status: string }>;
       };
-      return detail.sessions.find((s) => s.startsAt === "2026-12-15T10:30:00.000Z");
-    });
+      return detail.sessions.find((s) => s.startsAt === startsAt);
+    }, `${day}T10:30:00.000Z`);
     expect(stored).toMatchObject({ durationMinutes: 45, status: "held" });
     expect(problems).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -156,7 +156,8 @@ export interface Session {
   mode: SessionMode;
   cancelReason: string | null;
   heldAt: string | null;
-  permissions: { change: boolean };
+  /** `change`: may edit or cancel (while scheduled); `markHeld`: may mark held (scheduled and started). */
+  permissions: { change: boolean; markHeld: boolean };
 }
 
 /** `GET /api/orgs/:orgId/engagements/:engagementId`. */

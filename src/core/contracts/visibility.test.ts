@@ -48,7 +48,7 @@ const EXPECTED: Record<
   RecordType,
   { relations: Partial<Record<Case, string>>; roles: Partial<Record<Role, string>> }
 > = {
-  engagement: { relations: { coach: "r", coachee: "r", sponsor: "r" }, roles: { admin: "rc" } },
+  engagement: { relations: { coach: "r", coachee: "r" }, roles: { admin: "rc" } },
   session: { relations: { coach: "rc", coachee: "r" }, roles: {} },
   // The coach viewer is also the author in the default subject.
   shared_note: { relations: { coach: "rc", coachee: "r" }, roles: {} },
@@ -89,10 +89,10 @@ describe("visibility policy", () => {
     expect(rows).toHaveLength(RECORD_TYPES.length * CASES.length * (ROLES.length + 1) * 2);
   });
 
-  it("never lets a sponsor read session content or notes", () => {
+  it("never lets a sponsor read personal data: engagements, sessions or notes", () => {
     const viewer: Viewer = { personId: SPONSOR, roles: ["sponsor"] };
     const engagement = { coachId: COACH, coacheeId: COACHEE, sponsorId: SPONSOR };
-    for (const type of ["session", "shared_note", "coach_private_note"] as const) {
+    for (const type of ["engagement", "session", "shared_note", "coach_private_note"] as const) {
       expect(decide(viewer, { type, engagement, authorId: COACH }, "read").allowed).toBe(false);
     }
   });

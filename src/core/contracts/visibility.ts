@@ -63,13 +63,14 @@ interface Rule {
 
 /**
  * The default terms. A coachee's data is visible to the coachee and their coach; coach-private notes
- * only to the coach who wrote them; sponsors see that an engagement exists and who is in it, no
- * personal content; admins see membership, engagements and aggregates, never session content.
+ * only to the coach who wrote them; sponsors see no personal data; admins see membership,
+ * engagements and aggregates, never session content.
  */
 export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
   engagement: {
     label: "That you are in a coaching engagement, and with whom",
-    read: [{ relation: "coach" }, { relation: "coachee" }, { relation: "sponsor" }, { role: "admin" }],
+    // Sponsors see no personal data by default; what a sponsor may see will come from the contract.
+    read: [{ relation: "coach" }, { relation: "coachee" }, { role: "admin" }],
     change: [{ role: "admin" }],
   },
   session: {

@@ -25,6 +25,15 @@ describe("applySessionEvent", () => {
     expect(held.heldAt).toBe("2026-12-01T10:05:00.000Z");
   });
 
+  it("refuses to mark a session held before it starts", () => {
+    const early = () =>
+      applySessionEvent(scheduled(), { type: "mark_held", at: at("2026-12-01T08:59:59.999Z") });
+    expect(early).toThrow("has not started yet");
+    expect(
+      applySessionEvent(scheduled(), { type: "mark_held", at: at("2026-12-01T09:00:00.000Z") }).status,
+    ).toBe("held");
+  });
+
   it("cancels a scheduled session with its reason", () => {
     const cancelled = applySessionEvent(scheduled(), {
       type: "cancel",

@@ -41,7 +41,8 @@ const VERBS: Record<SessionEvent["type"], string> = {
 
 /**
  * Applies `event` to a session. Every event needs a scheduled session: a held or cancelled session is
- * a record of what happened and is not rewritten. Throws `session_state_conflict` otherwise.
+ * a record of what happened and is not rewritten. A session can be marked held only once it has
+ * started. Throws `session_state_conflict` otherwise.
  */
 export function applySessionEvent(session: SessionState, event: SessionEvent): SessionState {
   if (session.status !== "scheduled") {
@@ -59,6 +60,13 @@ export function applySessionEvent(session: SessionState, event: SessionEvent): S
         mode: event.mode ?? session.mode,
       };
     case "mark_held":
+      // ISO instants in UTC compare correctly as text.
+      if (event.at < session.startsAt) {
+        throw new DomainError(
+          "session_state_conflict",
+          "This session has not started yet; mark it held once it has taken place.",
+        );
+      }
       return { ...session, status: "held", heldAt: event.at };
     case "cancel":
       return { ...session, status: "cancelled", cancelledAt: event.at, cancelReason: event.reason };

@@ -12,6 +12,7 @@ export const DOMAIN_ERROR_CODES = [
   "email_taken",
   "link_invalid",
   "rate_limited",
+  "mail_failed",
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -39,11 +39,20 @@ export function sessionCookieOptions(ctx: AppContext, expiresAt: IsoInstant) {
   };
 }
 
+/**
+ * A state-changing request is accepted from the app's own origin: PUBLIC_URL's, or the host it was
+ * sent to. No Origin header (a non-browser client) is fine; `Origin: null` or a malformed one is not.
+ */
 function originAllowed(request: FastifyRequest, publicUrl: string): boolean {
   const origin = request.headers.origin;
   if (origin === undefined) return true;
-  const host = request.headers.host;
-  return origin === new URL(publicUrl).origin || (host !== undefined && new URL(origin).host === host);
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  return origin === new URL(publicUrl).origin || (host !== "" && host === request.headers.host);
 }
 
 export async function authPlugin(app: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -120,6 +120,8 @@ describe("accounts API", () => {
       payload: { email: "coachee@alliance.example" },
     });
     expect(request.statusCode).toBe(202);
+    // The answer goes first; the link is made and mailed right after.
+    await t.app.background.idle();
     const mail = t.mail.at(-1);
     expect(mail).toMatchObject({ to: "coachee@alliance.example", subject: "Reset your Alliance password" });
     expect(mail?.text).toContain("http://alliance.test/reset-password?token=");
@@ -167,6 +169,7 @@ describe("accounts API", () => {
       payload: { email: "stranger@alliance.example" },
     });
     expect(unknown.statusCode).toBe(202);
+    await t.app.background.idle();
     expect(t.mail.length).toBe(sent);
 
     await t.app.inject({
@@ -174,6 +177,7 @@ describe("accounts API", () => {
       url: "/api/auth/password-reset",
       payload: { email: "tom@alliance.example" },
     });
+    await t.app.background.idle();
     const token = linkToken(t.mail.at(-1)?.text);
     t.clock.advance(HOUR + 1);
     const late = await t.app.inject({
@@ -190,7 +194,13 @@ describe("accounts API", () => {
     expect(
       (await t.app.inject({ method: "GET", url: "/api/auth/password-reset/forged-token-123" })).statusCode,
     ).toBe(410);
-    expect((await t.app.inject({ method: "GET", url: "/api/auth/password-reset/x" })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: "GET", url: "/api/auth/password-reset/x" })).statusCode).toBe(410);
+    const forgedPost = await t.app.inject({
+      method: "POST",
+      url: "/api/auth/password-reset/forged-token-123",
+      payload: { password: "a long enough passphrase" },
+    });
+    expect(forgedPost.statusCode).toBe(410);
   });
 
   it("invites a person by email; the link creates their account with the role, once", async () => {
@@ -317,11 +327,87 @@ describe("accounts API", () => {
       const response = await t.app.inject({
         method: "POST",
         url: "/api/auth/sign-in",
+        remoteAddress: "203.0.113.7",
         payload: { email: "priya@alliance.example", password: `guess-number-${i}` },
       });
       statuses.push(response.statusCode);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+    // Another IP may still try that address.
+    await expect(signIn(t.app, "priya@alliance.example")).resolves.toBeDefined();
+  });
+
+  it("limits sign-in attempts per IP across many addresses (password spraying)", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const response = await t.app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        remoteAddress: "203.0.113.99",
+        payload: { email: `person-${i}@alliance.example`, password: "Summer2026!" },
+      });
+      statuses.push(response.statusCode);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+  });
+});
+
+describe("password reset under failure", () => {
+  it("answers 202 for known and unknown addresses alike, even when mail cannot be sent", async () => {
+    const failing = {
+      kind: "smtp" as const,
+      send: async () => {
+        throw new Error("SMTP down");
+      },
+      close: () => {},
+    };
+    const t = await testApp({ mailer: failing });
+    try {
+      for (const email of ["coach@alliance.example", "nobody@alliance.example"]) {
+        const response = await t.app.inject({
+          method: "POST",
+          url: "/api/auth/password-reset",
+          payload: { email },
+        });
+        expect(response.statusCode).toBe(202);
+      }
+      await t.app.background.idle();
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("withdraws an invitation whose email could not be sent, and says so", async () => {
+    let fail = true;
+    const flaky = {
+      kind: "smtp" as const,
+      send: async () => {
+        if (fail) throw new Error("SMTP down");
+      },
+      close: () => {},
+    };
+    const t = await testApp({ mailer: flaky });
+    try {
+      const admin = await signIn(t.app, "admin@alliance.example");
+      const body = {
+        email: "ines@example.org",
+        displayName: "Inês",
+        programmeId: "demo-leaders",
+        role: "coachee",
+      };
+      const failed = await admin.post("/api/orgs/demo-org/invitations", body);
+      expect(failed.statusCode).toBe(502);
+      expect((failed.json() as { error: { code: string } }).error.code).toBe("mail_failed");
+      const listed = (await admin.get("/api/orgs/demo-org/invitations")).json() as {
+        invitations: Array<{ status: string }>;
+      };
+      expect(listed.invitations.map((i) => i.status)).toEqual(["expired"]);
+      fail = false;
+      expect((await admin.post("/api/orgs/demo-org/invitations", body)).statusCode).toBe(201);
+    } finally {
+      await t.close();
+    }
   });
 });

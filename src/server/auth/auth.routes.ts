@@ -5,6 +5,7 @@ import { Type } from "typebox";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
+import { AttemptLimiter } from "../http/attempt-limiter.ts";
 import {
   AccountSchema,
   Email,
@@ -23,6 +24,8 @@ import { hashToken, newToken } from "./tokens.ts";
 export const RESET_LINK_HOURS = 1;
 /** Sign-in attempts allowed per IP address and email in a minute. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
+/** Sign-in attempts allowed per IP address in a minute, whatever the addresses tried. */
+export const SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE = 30;
 
 export const Password = Type.String({ minLength: PASSWORD_LENGTH.min, maxLength: PASSWORD_LENGTH.max });
 
@@ -43,6 +46,19 @@ const MeSchema = Type.Object({
 });
 
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const perIp = new AttemptLimiter(SIGN_IN_ATTEMPTS_PER_IP_PER_MINUTE, 60_000);
+
+  /** The account of an unused, unexpired reset link, or 410. */
+  async function openResetLink(tokenHash: string) {
+    const reset = await ctx.repos.accounts.findPasswordReset(tokenHash);
+    if (!reset || reset.usedAt !== null || reset.expiresAt <= ctx.clock.now()) {
+      throw new DomainError("link_invalid", RESET_LINK_INVALID);
+    }
+    const account = await ctx.repos.accounts.findAccountById(reset.accountId);
+    if (!account) throw new DomainError("link_invalid", RESET_LINK_INVALID);
+    return { reset, account };
+  }
+
   app.post(
     "/api/auth/sign-in",
     {
@@ -55,11 +71,22 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         }),
         response: { 200: SignedInSchema, ...errors(400, 401, 429) },
       },
+      // Two limits: per IP across all addresses (spraying), and per IP and address (guessing); the
+      // second runs after body parsing, so that its key can include the address being tried.
+      onRequest: async (request, reply) => {
+        const { limited, retryAfterSeconds } = perIp.hit(request.ip);
+        if (limited) {
+          reply.header("retry-after", retryAfterSeconds);
+          throw new DomainError(
+            "rate_limited",
+            "Too many sign-in attempts from here. Wait a minute and try again.",
+          );
+        }
+      },
       config: {
         rateLimit: {
           max: SIGN_IN_ATTEMPTS_PER_MINUTE,
           timeWindow: "1 minute",
-          // After body parsing, so that the key can include the address being tried.
           hook: "preHandler",
           keyGenerator: (request) => {
             const email = (request.body as { email?: unknown } | undefined)?.email;
@@ -106,12 +133,13 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       const organizations = [];
       for (const { organization, personId } of orgs) {
         const memberships = await ctx.repos.organizations.listMemberships(organization.id, personId);
-        const orgWide = rolesFor(memberships.filter((m) => m.programmeId === null));
+        const orgWide = rolesFor(memberships);
         const programmes = await ctx.repos.organizations.listProgrammes(organization.id);
         organizations.push({
           id: organization.id,
           name: organization.name,
-          roles: rolesFor(memberships),
+          // Every role held anywhere in the organization, for the web app's navigation.
+          roles: [...new Set(memberships.map((m) => m.role))],
           programmes: programmes
             .map((programme) => ({
               id: programme.id,
@@ -138,8 +166,10 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request, reply) => {
       const email = normalizeEmail((request.body as { email: string }).email);
-      const account = await ctx.repos.accounts.findAccountByEmail(email);
-      if (account) {
+      // Answer at once, the same way for known and unknown addresses; the link is made and sent after.
+      app.background.run("password-reset mail", async () => {
+        const account = await ctx.repos.accounts.findAccountByEmail(email);
+        if (!account) return;
         const token = newToken();
         const now = ctx.clock.now();
         await ctx.repos.accounts.insertPasswordReset(
@@ -158,7 +188,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
             "If it wasn't you, ignore this email; your password stays as it is.",
           ].join("\n"),
         });
-      }
+      });
       return reply.status(202).send({ status: "sent-if-known" as const });
     },
   );
@@ -175,12 +205,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request) => {
       const { token } = request.params as { token: string };
-      const reset = await ctx.repos.accounts.findPasswordReset(hashToken(token));
-      if (!reset || reset.usedAt !== null || reset.expiresAt <= ctx.clock.now()) {
-        throw new DomainError("link_invalid", RESET_LINK_INVALID);
-      }
-      const account = await ctx.repos.accounts.findAccountById(reset.accountId);
-      if (!account) throw new DomainError("link_invalid", RESET_LINK_INVALID);
+      const { account } = await openResetLink(hashToken(token));
       return { email: account.email };
     },
   );
@@ -193,21 +218,26 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: "Set a new password from a reset link; signs out every session of the account",
         params: TokenParams,
         body: Type.Object({ password: Password }),
-        response: { 204: Type.Null(), ...errors(400, 410) },
+        response: { 204: Type.Null(), ...errors(400, 410, 429) },
       },
+      config: { rateLimit: { max: SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
       const { token } = request.params as { token: string };
       const { password } = request.body as { password: string };
       const tokenHash = hashToken(token);
+      // Check the link before the (deliberately slow) hashing, so forged links cost the server little.
+      const { account } = await openResetLink(tokenHash);
       const passwordHash = await hashPassword(password);
       await inTransaction(ctx.database.db, async ({ accounts }) => {
-        const reset = await accounts.findPasswordReset(tokenHash);
-        if (!reset || !(await accounts.markPasswordResetUsed(tokenHash, ctx.clock.now()))) {
+        const now = ctx.clock.now();
+        if (!(await accounts.markPasswordResetUsed(tokenHash, now))) {
           throw new DomainError("link_invalid", RESET_LINK_INVALID);
         }
-        await accounts.updatePasswordHash(reset.accountId, passwordHash);
-        await accounts.deleteAuthSessionsOfAccount(reset.accountId);
+        // Any other link sent to this account stops working too.
+        await accounts.markPasswordResetsOfAccountUsed(account.id, now);
+        await accounts.updatePasswordHash(account.id, passwordHash);
+        await accounts.deleteAuthSessionsOfAccount(account.id);
       });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.status(204).send();

@@ -53,7 +53,7 @@ export const SessionSchema = Type.Object({
   mode: Type.String(),
   heldAt: Type.Union([Type.String(), Type.Null()]),
   cancelReason: Type.Union([Type.String(), Type.Null()]),
-  permissions: Type.Object({ change: Type.Boolean() }),
+  permissions: Type.Object({ change: Type.Boolean(), markHeld: Type.Boolean() }),
 });
 
 export const NoteSchema = Type.Object({
@@ -81,7 +81,11 @@ export function sessionSubject(engagement: EngagementRecord | SessionInContext):
   };
 }
 
-export function sessionView(session: SessionRecord, canChange: boolean) {
+/**
+ * A session as the API shows it, with what the viewer may do to it now: `change` (edit or cancel) while
+ * it is scheduled, `markHeld` once it has also started.
+ */
+export function sessionView(session: SessionRecord, canChange: boolean, now: IsoInstant) {
   return {
     id: session.id,
     engagementId: session.engagementId,
@@ -91,7 +95,10 @@ export function sessionView(session: SessionRecord, canChange: boolean) {
     mode: session.mode,
     heldAt: session.heldAt,
     cancelReason: session.cancelReason,
-    permissions: { change: canChange && session.status === "scheduled" },
+    permissions: {
+      change: canChange && session.status === "scheduled",
+      markHeld: canChange && session.status === "scheduled" && session.startsAt <= now,
+    },
   };
 }
 
@@ -103,8 +110,15 @@ export function noteSubject(note: NoteRecord, session: SessionInContext): Subjec
   };
 }
 
-export function toInstant(value: string): IsoInstant {
-  return new Date(value).toISOString() as IsoInstant;
+/**
+ * A validated `date-time` string as an ISO instant in UTC. The JSON-schema format admits a few strings
+ * that are not real instants (a leap second, `…T23:59:60Z`); those are bad input, named by `field`.
+ */
+export function toInstant(value: string, field: string): IsoInstant {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms))
+    throw new DomainError("validation_failed", `${field} is not a real point in time.`, field);
+  return new Date(ms).toISOString() as IsoInstant;
 }
 
 export async function findReadableEngagement(
@@ -127,12 +141,12 @@ export async function findSession(
   ctx: AppContext,
   viewer: OrgViewer,
   id: string,
-): Promise<{ session: SessionInContext; programmeId: ProgrammeId }> {
+): Promise<{ session: SessionInContext; engagement: EngagementRecord }> {
   const session = await ctx.repos.engagements.findSessionInContext(viewer.orgId, id as SessionId);
   if (!session) throw new DomainError("not_found", "No such session.");
   const engagement = await ctx.repos.engagements.findEngagement(viewer.orgId, session.engagementId);
   if (!engagement) throw new DomainError("not_found", "No such session.");
-  return { session, programmeId: engagement.programmeId };
+  return { session, engagement };
 }
 
 /** Checks that a person exists in the organization and holds `role` in the programme. */

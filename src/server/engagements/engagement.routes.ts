@@ -43,10 +43,12 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
     async (request) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
       const programmeId = await programmeInOrg(ctx, viewer, request.query.programmeId);
-      const isAdmin = viewer.viewerFor(programmeId).roles.includes("admin");
+      // Admins (of the organization or of some programme) start from every engagement; the policy
+      // below keeps only those of programmes they administer. Everyone else, their own.
+      const adminSomewhere = viewer.memberships.some((m) => m.role === "admin");
       const candidates = await ctx.repos.engagements.listEngagements(
         viewer.orgId,
-        isAdmin ? { programmeId } : { programmeId, partyId: viewer.person.id },
+        adminSomewhere ? { programmeId } : { programmeId, partyId: viewer.person.id },
       );
       const visible = candidates.filter((e) =>
         allows(viewer.viewerFor(e.programmeId), { type: "engagement", engagement: partiesOf(e) }, "read"),
@@ -99,7 +101,9 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
       );
       if (!programme) throw new DomainError("not_found", "No such programme.", "body.programmeId");
       const who = viewer.viewerFor(programme.id);
-      if (!who.roles.includes("admin")) {
+      // Before looking anyone up: may this caller start engagements here at all? (Only role grants can
+      // admit a record with no parties yet.)
+      if (!allows(who, { type: "engagement" }, "change")) {
         throw new DomainError("forbidden", "Only programme admins can start engagements.");
       }
       const coachId = await personWithRole(ctx, viewer, programme.id, body.coachId, "coach", "body.coachId");
@@ -179,7 +183,7 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
           nextSession: summary?.next ?? null,
           sessionCounts: summary?.counts ?? null,
         },
-        sessions: sessions.map((session) => sessionView(session, canChange)),
+        sessions: sessions.map((session) => sessionView(session, canChange, ctx.clock.now())),
         permissions: { scheduleSessions: canChange && engagement.status === "active" },
       };
     },
@@ -211,12 +215,13 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
         id: ctx.ids.newId() as SessionId,
         engagementId: engagement.id,
         status: "scheduled",
-        startsAt: toInstant(request.body.startsAt),
+        startsAt: toInstant(request.body.startsAt, "body.startsAt"),
         durationMinutes: request.body.durationMinutes as Minutes,
         mode: request.body.mode,
         heldAt: null,
         cancelledAt: null,
         cancelReason: null,
+        version: 1,
       };
       await inTransaction(ctx.database.db, async (repos) => {
         await repos.engagements.insertSession(session, ctx.clock.now());
@@ -229,7 +234,7 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
           detail: { engagementId: engagement.id },
         });
       });
-      return reply.status(201).send({ session: sessionView(session, true) });
+      return reply.status(201).send({ session: sessionView(session, true, ctx.clock.now()) });
     },
   );
 }

@@ -36,13 +36,16 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
     action: string,
   ) {
     const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-    const { session, programmeId } = await findSession(ctx, viewer, request.params.sessionId);
-    authorize(viewer.viewerFor(programmeId), sessionSubject(session), "change", "session");
+    const { session, engagement } = await findSession(ctx, viewer, request.params.sessionId);
+    authorize(viewer.viewerFor(engagement.programmeId), sessionSubject(session), "change", "session");
+    if (engagement.status !== "active") {
+      throw new DomainError("conflict", "This engagement is closed; its sessions can no longer be changed.");
+    }
     const now = ctx.clock.now();
     const { parties: _parties, ...record } = session;
     const next: SessionRecord = { ...record, ...applySessionEvent(record, event(now)) };
     await inTransaction(ctx.database.db, async (repos) => {
-      if (!(await repos.engagements.updateSession(next, session.status, now))) {
+      if (!(await repos.engagements.updateSession(next, now))) {
         throw new DomainError(
           "session_state_conflict",
           "This session was changed by someone else; reload and try again.",
@@ -57,7 +60,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
         detail: { status: next.status },
       });
     });
-    return { session: sessionView(next, true) };
+    return { session: sessionView({ ...next, version: next.version + 1 }, true, now) };
   }
 
   api.patch(
@@ -84,7 +87,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
         request,
         () => ({
           type: "reschedule",
-          ...(startsAt !== undefined && { startsAt: toInstant(startsAt) }),
+          ...(startsAt !== undefined && { startsAt: toInstant(startsAt, "body.startsAt") }),
           ...(durationMinutes !== undefined && { durationMinutes: durationMinutes as Minutes }),
           ...(mode !== undefined && { mode }),
         }),
@@ -145,8 +148,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const { session, programmeId } = await findSession(ctx, viewer, request.params.sessionId);
-      const who = viewer.viewerFor(programmeId);
+      const { session, engagement } = await findSession(ctx, viewer, request.params.sessionId);
+      const who = viewer.viewerFor(engagement.programmeId);
       authorize(who, sessionSubject(session), "read", "session");
       const notes = await ctx.repos.engagements.listNotesOfSession(viewer.orgId, session.id);
       return {
@@ -174,8 +177,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
     async (request, reply) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const { session, programmeId } = await findSession(ctx, viewer, request.params.sessionId);
-      const who = viewer.viewerFor(programmeId);
+      const { session, engagement } = await findSession(ctx, viewer, request.params.sessionId);
+      const who = viewer.viewerFor(engagement.programmeId);
       // Notes are the coach's: writing one needs the right to change the session.
       authorize(who, sessionSubject(session), "change", "session");
       const note: NoteRecord = {

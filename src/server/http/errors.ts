@@ -2,6 +2,7 @@
 
 import type { FastifyError, FastifyInstance } from "fastify";
 import { type DomainErrorCode, isDomainError } from "../../core/shared/domain-error.ts";
+import { isUniqueViolation } from "../../store/database.ts";
 
 /** HTTP status for each domain error code. The core knows nothing of HTTP; this table is the bridge. */
 export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
@@ -16,6 +17,7 @@ export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
   email_taken: 409,
   link_invalid: 410,
   rate_limited: 429,
+  mail_failed: 502,
 };
 
 export interface ErrorBody {
@@ -68,6 +70,11 @@ export function installErrorHandling(app: FastifyInstance): void {
         return reply.status(415).send(body("unsupported_media_type", "Send the body as application/json."));
       default:
         break;
+    }
+    if (isUniqueViolation(error)) {
+      return reply
+        .status(409)
+        .send(body("conflict", "This clashes with a change made at the same moment. Reload and try again."));
     }
     if (error.statusCode === 429) {
       return reply.status(429).send(body("rate_limited", "Too many attempts. Wait a minute and try again."));

@@ -17,7 +17,8 @@ export const Email = Type.String({ format: "email", maxLength: 254 });
 export const Id = Type.String({ minLength: 1, maxLength: 64 });
 export const Instant = Type.String({ format: "date-time" });
 export const OrgParams = Type.Object({ orgId: Id });
-export const TokenParams = Type.Object({ token: Type.String({ minLength: 10, maxLength: 200 }) });
+/** Any token text is accepted here: a wrong, cut or padded link answers 410 "link invalid", not 400. */
+export const TokenParams = Type.Object({ token: Type.String({ minLength: 1, maxLength: 1000 }) });
 
 export const AccountSchema = Type.Object({
   id: Type.String(),

@@ -86,7 +86,10 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
           { email: Email, displayName: DisplayName, programmeId: Id, role: RoleSchema },
           { additionalProperties: false },
         ),
-        response: { 201: Type.Object({ invitation: InvitationSchema }), ...errors(400, 401, 403, 404, 409) },
+        response: {
+          201: Type.Object({ invitation: InvitationSchema }),
+          ...errors(400, 401, 403, 404, 409, 502),
+        },
       },
     },
     async (request, reply) => {
@@ -111,8 +114,25 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
           );
         }
       }
-      const token = newToken();
       const now = ctx.clock.now();
+      const pending = await ctx.repos.invitations.listInvitations(viewer.orgId);
+      if (
+        pending.some(
+          (i) =>
+            i.email === email &&
+            i.programmeId === programme.id &&
+            i.role === role &&
+            i.acceptedAt === null &&
+            i.expiresAt > now,
+        )
+      ) {
+        throw new DomainError(
+          "conflict",
+          `${email} already has an open invitation as ${role} in ${programme.name}.`,
+          "body.email",
+        );
+      }
+      const token = newToken();
       const invitation: InvitationRecord = {
         organizationId: viewer.orgId,
         id: ctx.ids.newId() as InvitationId,
@@ -137,16 +157,26 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
         });
       });
       const org = await ctx.repos.organizations.findOrganizationById(viewer.orgId);
-      await ctx.mailer.send({
-        to: email,
-        subject: `You're invited to ${programme.name} on Alliance`,
-        text: [
-          `Hello ${displayName},`,
-          "",
-          `${viewer.person.displayName} invites you to join ${programme.name} (${org?.name ?? "Alliance"}) as ${ROLE_LABELS[role].toLowerCase()}.`,
-          `Accept within ${INVITATION_DAYS} days: ${ctx.config.publicUrl}/invite?token=${token}`,
-        ].join("\n"),
-      });
+      try {
+        await ctx.mailer.send({
+          to: email,
+          subject: `You're invited to ${programme.name} on Alliance`,
+          text: [
+            `Hello ${displayName},`,
+            "",
+            `${viewer.person.displayName} invites you to join ${programme.name} (${org?.name ?? "Alliance"}) as ${ROLE_LABELS[role].toLowerCase()}.`,
+            `Accept within ${INVITATION_DAYS} days: ${ctx.config.publicUrl}/invite?token=${token}`,
+          ].join("\n"),
+        });
+      } catch (error) {
+        // The link exists only in this email; without it the invitation is useless, so withdraw it.
+        request.log.error({ err: error }, "invitation mail failed");
+        await ctx.repos.invitations.expireInvitation(viewer.orgId, invitation.id, ctx.clock.now());
+        throw new DomainError(
+          "mail_failed",
+          `The invitation email to ${email} could not be sent; nothing was kept. Try again, or check the mail settings.`,
+        );
+      }
       return reply.status(201).send({ invitation: invitationView(invitation, now) });
     },
   );
@@ -231,6 +261,12 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
       if (existing && request.auth?.account.id !== existing.id) {
         throw new DomainError("unauthenticated", `Sign in as ${invitation.email} to accept this invitation.`);
       }
+      if (!existing && request.auth) {
+        throw new DomainError(
+          "conflict",
+          `You are signed in as ${request.auth.account.email}. Sign out first to accept this invitation for ${invitation.email}.`,
+        );
+      }
       const { password } = request.body;
       if (!existing && password === undefined) {
         throw new DomainError(
@@ -270,16 +306,19 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
           await repos.organizations.linkPersonToAccount(org, person.id, accountId);
         }
         const role: Role = invitation.role;
-        await repos.organizations.insertMembership(
-          {
-            organizationId: org,
-            id: ctx.ids.newId() as MembershipId,
-            personId: person.id,
-            programmeId: invitation.programmeId,
-            role,
-          },
-          now,
-        );
+        const held = await repos.organizations.listMemberships(org, person.id);
+        if (!held.some((m) => m.programmeId === invitation.programmeId && m.role === role)) {
+          await repos.organizations.insertMembership(
+            {
+              organizationId: org,
+              id: ctx.ids.newId() as MembershipId,
+              personId: person.id,
+              programmeId: invitation.programmeId,
+              role,
+            },
+            now,
+          );
+        }
         await recordAudit(ctx, repos, {
           organizationId: org,
           actorPersonId: person.id,

@@ -17,10 +17,14 @@ export interface OrgViewer {
   viewerFor(programmeId?: ProgrammeId): Viewer;
 }
 
-/** Roles that hold for a record of `programmeId`: organization-wide ones plus those in that programme. */
+/**
+ * Roles that hold for a record of `programmeId`: organization-wide ones plus those in that programme.
+ * Without a programme (a record of the whole organization), only organization-wide roles count: an
+ * admin of one programme is not an admin of the organization.
+ */
 export function rolesFor(memberships: readonly MembershipRecord[], programmeId?: ProgrammeId): Role[] {
   const roles = memberships
-    .filter((m) => programmeId === undefined || m.programmeId === null || m.programmeId === programmeId)
+    .filter((m) => m.programmeId === null || (programmeId !== undefined && m.programmeId === programmeId))
     .map((m) => m.role);
   return [...new Set(roles)];
 }

@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { suppressSmallCounts } from "../../core/contracts/aggregates.ts";
 import { describeVisibility } from "../../core/contracts/visibility.ts";
 import type { ProgrammeId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
@@ -12,6 +13,8 @@ import { errors, Id, OrgParams } from "../http/schemas.ts";
 import { allows, authorize, type OrgViewer, resolveOrgViewer } from "./org-viewer.ts";
 
 const ProgrammeQuery = Type.Object({ programmeId: Type.Optional(Id) });
+/** A count, or null when it covers fewer than five people and the viewer may see only totals. */
+const Count = Type.Union([Type.Integer(), Type.Null()]);
 
 /** The programme named in a query, checked to exist in the organization (else 404). */
 export async function programmeInOrg(
@@ -115,13 +118,9 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
         querystring: ProgrammeQuery,
         response: {
           200: Type.Object({
-            engagements: Type.Object({ active: Type.Integer(), closed: Type.Integer() }),
-            sessions: Type.Object({
-              scheduled: Type.Integer(),
-              held: Type.Integer(),
-              cancelled: Type.Integer(),
-            }),
-            people: Type.Record(Type.String(), Type.Integer()),
+            engagements: Type.Object({ active: Count, closed: Count }),
+            sessions: Type.Object({ scheduled: Count, held: Count, cancelled: Count }),
+            people: Type.Record(Type.String(), Count),
           }),
           ...errors(401, 404),
         },
@@ -130,7 +129,8 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
     async (request) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
       const programmeId = await programmeInOrg(ctx, viewer, request.query.programmeId);
-      authorize(viewer.viewerFor(programmeId), { type: "programme_summary" }, "read", "summary");
+      const who = viewer.viewerFor(programmeId);
+      authorize(who, { type: "programme_summary" }, "read", "summary");
       const engagements = await ctx.repos.engagements.countEngagementsByStatus(viewer.orgId, programmeId);
       const sessions = await ctx.repos.engagements.countSessionsByStatus(viewer.orgId, programmeId);
       const memberships = await ctx.repos.organizations.listMemberships(viewer.orgId);
@@ -143,7 +143,14 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
         );
         people[role] = holders.size;
       }
-      return { engagements, sessions, people };
+      // Admins see the records themselves, so exact counts reveal nothing new; everyone else (researchers)
+      // gets no count that covers fewer than five people.
+      if (who.roles.includes("admin")) return { engagements, sessions, people };
+      return {
+        engagements: suppressSmallCounts(engagements),
+        sessions: suppressSmallCounts(sessions),
+        people: suppressSmallCounts(people),
+      };
     },
   );
 

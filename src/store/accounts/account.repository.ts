@@ -140,6 +140,16 @@ export class AccountRepository {
     return row ? (row as PasswordResetRecord) : undefined;
   }
 
+  /** Marks every unused reset link of an account used (after one of them set a new password). */
+  async markPasswordResetsOfAccountUsed(accountId: AccountId, now: IsoInstant): Promise<void> {
+    await this.#db
+      .updateTable("password_resets")
+      .set({ used_at: now })
+      .where("account_id", "=", accountId)
+      .where("used_at", "is", null)
+      .execute();
+  }
+
   /**
    * Marks an unused, unexpired reset link used. Returns false when another request used it first, so a
    * link works exactly once even under concurrent submissions.

@@ -47,6 +47,8 @@ export interface SessionRecord extends SessionState {
   readonly organizationId: OrganizationId;
   readonly id: SessionId;
   readonly engagementId: EngagementId;
+  /** Counts the writes to this session; an update names the version it started from. */
+  readonly version: number;
 }
 
 /** A session with the parties of its engagement, which the visibility policy needs. */
@@ -88,6 +90,7 @@ const SESSION_COLUMNS = [
   "s.held_at as heldAt",
   "s.cancelled_at as cancelledAt",
   "s.cancel_reason as cancelReason",
+  "s.version as version",
 ] as const;
 
 export class EngagementRepository {
@@ -216,6 +219,7 @@ export class EngagementRepository {
         held_at: session.heldAt,
         cancelled_at: session.cancelledAt,
         cancel_reason: session.cancelReason,
+        version: 1,
         created_at: at,
         updated_at: at,
       })
@@ -266,14 +270,11 @@ export class EngagementRepository {
   }
 
   /**
-   * Writes a session's new state, but only if it is still in `expectedStatus`: two requests racing to
-   * change the same session cannot both win. Returns whether the write happened.
+   * Writes a session's new state, but only if it is still at the version it was read at
+   * (`session.version`): of two requests racing to change the same session, one wins and the other
+   * changes nothing. Returns whether the write happened.
    */
-  async updateSession(
-    session: SessionRecord,
-    expectedStatus: SessionStatus,
-    at: IsoInstant,
-  ): Promise<boolean> {
+  async updateSession(session: SessionRecord, at: IsoInstant): Promise<boolean> {
     const result = await this.#db
       .updateTable("coaching_sessions")
       .set({
@@ -284,11 +285,12 @@ export class EngagementRepository {
         held_at: session.heldAt,
         cancelled_at: session.cancelledAt,
         cancel_reason: session.cancelReason,
+        version: session.version + 1,
         updated_at: at,
       })
       .where("organization_id", "=", session.organizationId)
       .where("id", "=", session.id)
-      .where("status", "=", expectedStatus)
+      .where("version", "=", session.version)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
@@ -420,6 +422,7 @@ function toSession(row: {
   heldAt: string | null;
   cancelledAt: string | null;
   cancelReason: string | null;
+  version: number;
 }): SessionRecord {
   return {
     organizationId: row.organizationId as OrganizationId,
@@ -432,5 +435,6 @@ function toSession(row: {
     heldAt: row.heldAt as IsoInstant | null,
     cancelledAt: row.cancelledAt as IsoInstant | null,
     cancelReason: row.cancelReason,
+    version: Number(row.version),
   };
 }

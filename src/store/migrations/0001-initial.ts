@@ -66,10 +66,12 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
       ...tenantKey,
     ])
     .execute();
+  // One row per person, programme and role (organization-wide roles have no programme).
   await db.schema
-    .createIndex("memberships_person_idx")
+    .createIndex("memberships_unique_idx")
     .on("memberships")
-    .columns(["organization_id", "person_id"])
+    .columns(["organization_id", "person_id", "programme_id", "role"])
+    .unique()
     .execute();
 
   await db.schema
@@ -117,6 +119,7 @@ export async function up(db: AnyDb, dialect: Dialect): Promise<void> {
     .addColumn("held_at", "text")
     .addColumn("cancelled_at", "text")
     .addColumn("cancel_reason", "text")
+    .addColumn("version", "integer", (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("updated_at", "text", (c) => c.notNull())
     .addPrimaryKeyConstraint("coaching_sessions_pk", [...tenantKey])

@@ -77,6 +77,16 @@ export class InvitationRepository {
       .$castTo<InvitationRecord>();
   }
 
+  /** Withdraws an invitation: from `now` on its link no longer works. */
+  async expireInvitation(orgId: OrganizationId, id: InvitationId, now: IsoInstant): Promise<void> {
+    await this.#db
+      .updateTable("invitations")
+      .set({ expires_at: now })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", id)
+      .execute();
+  }
+
   /** Marks an open invitation accepted; false when it was already accepted or has expired. */
   async markInvitationAccepted(orgId: OrganizationId, id: InvitationId, now: IsoInstant): Promise<boolean> {
     const result = await this.#db

@@ -78,15 +78,17 @@ export function SessionRows({ orgId, session, canAddNotes, onChanged }: SessionR
         <td data-label="Actions" className="actions-cell">
           {canAct && (
             <div className="button-row">
-              <button
-                type="button"
-                className="button button-small"
-                aria-describedby={whenId}
-                disabled={busy}
-                onClick={markHeld}
-              >
-                Mark held
-              </button>
+              {session.permissions.markHeld && (
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-describedby={whenId}
+                  disabled={busy}
+                  onClick={markHeld}
+                >
+                  Mark held
+                </button>
+              )}
               <button
                 ref={editButton}
                 type="button"
