@@ -86,11 +86,14 @@ export interface Person {
   memberships: Membership[];
 }
 
-/** `GET /api/orgs/:orgId/summary`: aggregates only. */
+/**
+ * `GET /api/orgs/:orgId/summary`: aggregates only. A null count covers fewer than five people and is
+ * withheld from viewers who may see only totals (researchers); admins get every count.
+ */
 export interface ProgrammeSummary {
-  engagements: { active: number; closed: number };
-  sessions: { scheduled: number; held: number; cancelled: number };
-  people: Partial<Record<Role, number>>;
+  engagements: { active: number | null; closed: number | null };
+  sessions: { scheduled: number | null; held: number | null; cancelled: number | null };
+  people: Partial<Record<Role, number | null>>;
 }
 
 export interface PrivacyRow {

@@ -9,7 +9,6 @@ export const DOMAIN_ERROR_CODES = [
   "not_found",
   "conflict",
   "session_state_conflict",
-  "email_taken",
   "link_invalid",
   "rate_limited",
   "mail_failed",

@@ -72,7 +72,7 @@ describe("accounts API", () => {
       {
         id: "demo-org",
         name: "Harbour Coaching Collective",
-        roles: ["coach"],
+        roles: [],
         programmes: [
           { id: "demo-leaders", name: "Leading with Purpose", roles: ["coach"] },
           { id: "demo-managers", name: "New Managers 2026", roles: ["coach"] },

@@ -138,8 +138,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         organizations.push({
           id: organization.id,
           name: organization.name,
-          // Every role held anywhere in the organization, for the web app's navigation.
-          roles: [...new Set(memberships.map((m) => m.role))],
+          // Organization-wide roles; each programme lists the roles that hold in it.
+          roles: orgWide,
           programmes: programmes
             .map((programme) => ({
               id: programme.id,

@@ -14,7 +14,6 @@ export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
   not_found: 404,
   conflict: 409,
   session_state_conflict: 409,
-  email_taken: 409,
   link_invalid: 410,
   rate_limited: 429,
   mail_failed: 502,

@@ -34,8 +34,10 @@ function LoadedSection<T>(props: {
 function AdminDashboard() {
   const { organization, programme, programmeId } = useSelection();
   const orgId = organization.id;
+  // An admin of the whole organization sees it all; an admin of some programmes, one programme at a time.
+  const orgAdmin = organization.roles.includes("admin");
   const programmes = useResource(orgId, () => listProgrammes(orgId));
-  const people = useResource(orgId, () => listPeople(orgId));
+  const people = useResource(`${orgId}/${programmeId}`, () => listPeople(orgId, programmeId));
   const invitations = useResource(orgId, () => listInvitations(orgId));
   const [changes, setChanges] = useState(0);
   const programmeList = programmes.data ?? [];
@@ -77,21 +79,25 @@ function AdminDashboard() {
       <LoadedSection id="people-heading" title="People" what="people" resource={people}>
         {(data) => <PeopleList people={data} programmes={programmeList} programmeId={programmeId} />}
       </LoadedSection>
-      <AuditList orgId={orgId} refreshKey={changes} />
+      {orgAdmin && <AuditList orgId={orgId} refreshKey={changes} />}
     </>
   );
 }
 
 export function AdminPage() {
   useTitle("Admin");
-  const { organization, isAdmin } = useSelection();
+  const { organization, isAdmin, programmeId } = useSelection();
   return (
     <>
       <div className="page-head">
         <h1>Admin</h1>
         <p className="lead">{organization.name}</p>
       </div>
-      {isAdmin ? (
+      {isAdmin && !organization.roles.includes("admin") && programmeId === "" ? (
+        <div className="card empty">
+          <p>You run some programmes of {organization.name}: choose one in the Programme menu above.</p>
+        </div>
+      ) : isAdmin ? (
         <AdminDashboard />
       ) : (
         <div className="card empty">

@@ -16,8 +16,9 @@ export async function listProgrammes(orgId: string): Promise<Programme[]> {
   return (await api.get<{ programmes: Programme[] }>(orgPath(orgId, "programmes"))).programmes;
 }
 
-export async function listPeople(orgId: string): Promise<Person[]> {
-  return (await api.get<{ people: Person[] }>(orgPath(orgId, "people"))).people;
+/** People with their roles; `programmeId` "" for the whole organization (organization admins). */
+export async function listPeople(orgId: string, programmeId = ""): Promise<Person[]> {
+  return (await api.get<{ people: Person[] }>(withQuery(orgPath(orgId, "people"), { programmeId }))).people;
 }
 
 /** Aggregates only; `programmeId` "" for the whole organization. */

@@ -77,7 +77,7 @@ export function InviteForm({ orgId, programmes, currentProgrammeId, onInvited }:
               type="text"
               autoComplete="off"
               required
-              maxLength={200}
+              maxLength={120}
               value={displayName}
               onChange={(event) => setDisplayName(event.target.value)}
             />

@@ -5,11 +5,12 @@ import { ErrorAlert, Loading } from "../ui/messages.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { fetchSummary } from "./admin.api.ts";
 
-function Stat({ label, value }: { label: string; value: number }) {
+/** A count; null means the server withheld it because it covers fewer than five people. */
+function Stat({ label, value }: { label: string; value: number | null }) {
   return (
     <div className="stat">
       <dt>{label}</dt>
-      <dd>{value}</dd>
+      <dd>{value ?? "fewer than 5"}</dd>
     </div>
   );
 }
@@ -29,7 +30,7 @@ function SummaryNumbers({ summary }: { summary: ProgrammeSummary }) {
       <h3>People by role</h3>
       <dl className="stats">
         {roles.map((role) => (
-          <Stat key={role} label={ROLE_LABELS[role]} value={summary.people[role] ?? 0} />
+          <Stat key={role} label={ROLE_LABELS[role]} value={summary.people[role] ?? null} />
         ))}
       </dl>
     </>

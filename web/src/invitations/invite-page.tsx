@@ -105,7 +105,7 @@ function AcceptForm({ token, invitation }: { token: string; invitation: Invitati
                 type="text"
                 autoComplete="name"
                 required
-                maxLength={200}
+                maxLength={120}
                 value={displayName}
                 onChange={(event) => setDisplayName(event.target.value)}
               />

@@ -45,6 +45,15 @@ function readStored(): Stored | null {
   return null;
 }
 
+/** Forgets the choice, so that the next person to sign in on this browser starts afresh. */
+export function clearStoredSelection(): void {
+  try {
+    window.localStorage.removeItem(STORAGE_KEY);
+  } catch {
+    // Storage blocked: nothing was kept.
+  }
+}
+
 function writeStored(stored: Stored): void {
   try {
     window.localStorage.setItem(STORAGE_KEY, JSON.stringify(stored));

@@ -3,6 +3,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import { type ApiError, setCsrfToken, setUnauthenticatedHandler, toApiError } from "../api.ts";
 import { fetchMe, signIn as postSignIn, signOut as postSignOut } from "../auth/auth.api.ts";
 import type { Me, SignedIn } from "../types.ts";
+import { clearStoredSelection } from "./selection.tsx";
 
 /** Why nobody is signed in: never was, chose to sign out, or the session ended on the server. */
 export type SignedOutReason = "initial" | "signed-out" | "expired";
@@ -78,6 +79,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (toApiError(caught).code !== "unauthenticated") throw caught;
     }
     setCsrfToken(null);
+    clearStoredSelection();
     setState({ status: "signed-out", reason: "signed-out" });
   }, []);
 
