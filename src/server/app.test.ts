@@ -43,6 +43,9 @@ describe("HTTP surface", () => {
     const docs = await t.app.inject({ method: "GET", url: "/api/docs/" });
     expect(docs.statusCode).toBe(200);
     expect(docs.headers["content-type"]).toContain("text/html");
+    const docsPolicy = String(docs.headers["content-security-policy"]);
+    expect(docsPolicy).toContain("frame-ancestors 'none'");
+    expect(docsPolicy).not.toMatch(/https:|swagger\.io|upgrade-insecure-requests/);
   });
 
   it("sends security headers with a strict content security policy", async () => {
