@@ -212,13 +212,7 @@ export class EngagementRepository {
         organization_id: session.organizationId,
         id: session.id,
         engagement_id: session.engagementId,
-        status: session.status,
-        starts_at: session.startsAt,
-        duration_minutes: session.durationMinutes,
-        mode: session.mode,
-        held_at: session.heldAt,
-        cancelled_at: session.cancelledAt,
-        cancel_reason: session.cancelReason,
+        ...sessionState(session),
         version: 1,
         created_at: at,
         updated_at: at,
@@ -278,13 +272,7 @@ export class EngagementRepository {
     const result = await this.#db
       .updateTable("coaching_sessions")
       .set({
-        status: session.status,
-        starts_at: session.startsAt,
-        duration_minutes: session.durationMinutes,
-        mode: session.mode,
-        held_at: session.heldAt,
-        cancelled_at: session.cancelledAt,
-        cancel_reason: session.cancelReason,
+        ...sessionState(session),
         version: session.version + 1,
         updated_at: at,
       })
@@ -409,6 +397,19 @@ export class EngagementRepository {
       createdAt: row.createdAt as IsoInstant,
     }));
   }
+}
+
+/** The columns that hold a session's state, which scheduling writes and every change rewrites. */
+function sessionState(session: SessionState) {
+  return {
+    status: session.status,
+    starts_at: session.startsAt,
+    duration_minutes: session.durationMinutes,
+    mode: session.mode,
+    held_at: session.heldAt,
+    cancelled_at: session.cancelledAt,
+    cancel_reason: session.cancelReason,
+  };
 }
 
 function toSession(row: {
