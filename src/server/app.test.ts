@@ -161,6 +161,18 @@ describe("HTTP surface", () => {
   });
 });
 
+describe("HTTP surface on PostgreSQL", () => {
+  it("answers health with db postgres", async () => {
+    const t = await testApp({ dialect: "postgres", demo: false });
+    try {
+      const response = await t.app.inject({ method: "GET", url: "/api/health" });
+      expect(response.json()).toEqual({ status: "ok", db: "postgres" });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe("redactTokens", () => {
   it("keeps secret link tokens out of logged URLs", () => {
     expect(redactTokens("/api/auth/password-reset/abc123")).toBe("/api/auth/password-reset/[token]");

@@ -3,7 +3,15 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, type E2e, RESULTS, startE2e, tabTo, watchConsole } from "./harness.ts";
+import {
+  accessibilityProblems,
+  type E2e,
+  RESULTS,
+  signInAs,
+  startE2e,
+  tabTo,
+  watchConsole,
+} from "./harness.ts";
 
 describe("coach in the browser", () => {
   let e2e: E2e;
@@ -96,6 +104,34 @@ describe("coach in the browser", () => {
     await page.keyboard.press("Enter");
     await page.getByText("Held", { exact: true }).first().waitFor();
     expect(await page.getByRole("button", { name: "Mark held" }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("edits one scheduled session and cancels another, with a reason", async () => {
+    const context = await e2e.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      timezoneId: "UTC",
+    });
+    const page = await context.newPage();
+    const consoleErrors = watchConsole(page);
+    await signInAs(page, e2e.baseUrl, "coach@alliance.example");
+    await page.getByRole("link", { name: "Priya Nair" }).first().click();
+    await page.getByText("Scheduled", { exact: true }).first().waitFor();
+
+    // Priya's next session is 60 minutes by phone; make it 75 minutes by video.
+    await page.getByRole("button", { name: "Edit" }).first().click();
+    await page.getByLabel("Length (minutes)").fill("75");
+    await page.getByLabel("Meeting format").selectOption("video");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("75 min").waitFor();
+
+    await page.getByRole("button", { name: "Cancel session" }).first().click();
+    await page.getByLabel("Reason (optional)").fill("Priya is on leave");
+    await page.getByRole("button", { name: "Confirm cancellation" }).click();
+    await page.getByText("Reason: Priya is on leave").waitFor();
+    expect(await page.getByRole("button", { name: "Cancel session" }).count()).toBe(0);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   });
 });
