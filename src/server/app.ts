@@ -185,6 +185,11 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const webIndex = path.join(ctx.config.webRoot, "index.html");
   const hasWeb = existsSync(webIndex);
+  if (!hasWeb && options.logger !== false) {
+    app.log.warn(
+      `No web app at ${ctx.config.webRoot}: serving the API only. Build it with \`npm run build\`.`,
+    );
+  }
   if (hasWeb) {
     await app.register(fastifyStatic, { root: ctx.config.webRoot, wildcard: false, index: ["index.html"] });
   }
