@@ -119,3 +119,13 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code: unknown }).code;
   return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
 }
+
+/**
+ * Whether `error` is PostgreSQL refusing text it cannot store (a NUL character, or bytes that are not
+ * valid in the database encoding). SQLite stores such text; PostgreSQL answers these codes.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  if (typeof error !== "object" || error === null || !("code" in error)) return false;
+  const code = (error as { code: unknown }).code;
+  return code === "22021" || code === "22P05";
+}

@@ -1,17 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { MIN_GROUP_SIZE, suppressSmallCount, suppressSmallCounts } from "./aggregates.ts";
+import { MIN_GROUP_SIZE, totalsMayBeShown, withheld } from "./aggregates.ts";
 
 describe("small-group suppression", () => {
-  it("withholds counts of one to four, keeps zero and five or more", () => {
+  it("shows totals over five people or more, never fewer", () => {
     expect(MIN_GROUP_SIZE).toBe(5);
-    expect([0, 1, 4, 5, 120].map(suppressSmallCount)).toEqual([0, null, null, 5, 120]);
+    expect([0, 1, 4, 5, 120].map((size) => totalsMayBeShown(size))).toEqual([
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 
-  it("applies to every count of a record", () => {
-    expect(suppressSmallCounts({ scheduled: 3, held: 7, cancelled: 0 })).toEqual({
-      scheduled: null,
-      held: 7,
-      cancelled: 0,
-    });
+  it("withholds a whole whose small part could be worked out by subtraction", () => {
+    // An organization of 6 coachees: 5 in one programme, 1 in another.
+    expect(totalsMayBeShown(6, [5, 1])).toBe(false);
+    expect(totalsMayBeShown(12, [5, 7])).toBe(true);
+    expect(totalsMayBeShown(5, [5, 0])).toBe(true);
+  });
+
+  it("replaces every count by null", () => {
+    expect(withheld({ scheduled: 3, held: 7 })).toEqual({ scheduled: null, held: null });
   });
 });

@@ -374,6 +374,10 @@ describe("password reset under failure", () => {
         expect(response.statusCode).toBe(202);
       }
       await t.app.background.idle();
+      // The link for the known address was made (and its mail failed); none for the unknown one.
+      const resets = await t.database.db.selectFrom("password_resets").select("account_id").execute();
+      const coach = await t.ctx.repos.accounts.findAccountByEmail("coach@alliance.example");
+      expect(resets.map((r) => r.account_id)).toEqual([coach?.id]);
     } finally {
       await t.close();
     }
@@ -404,6 +408,13 @@ describe("password reset under failure", () => {
         invitations: Array<{ status: string }>;
       };
       expect(listed.invitations.map((i) => i.status)).toEqual(["expired"]);
+      const audit = (await admin.get("/api/orgs/demo-org/audit")).json() as {
+        entries: Array<{ action: string }>;
+      };
+      expect(audit.entries.slice(0, 2).map((e) => e.action)).toEqual([
+        "invitation.withdrawn",
+        "invitation.sent",
+      ]);
       fail = false;
       expect((await admin.post("/api/orgs/demo-org/invitations", body)).statusCode).toBe(201);
     } finally {

@@ -160,7 +160,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ["accounts"],
         summary: "Email a password-reset link (always 202, whether or not the address has an account)",
         body: Type.Object({ email: Email }),
-        response: { 202: Type.Object({ status: Type.Literal("sent-if-known") }), ...errors(400) },
+        response: { 202: Type.Object({ status: Type.Literal("sent-if-known") }), ...errors(400, 429) },
       },
       config: { rateLimit: { max: SIGN_IN_ATTEMPTS_PER_MINUTE, timeWindow: "1 minute" } },
     },

@@ -111,14 +111,21 @@ export function noteSubject(note: NoteRecord, session: SessionInContext): Subjec
 }
 
 /**
- * A validated `date-time` string as an ISO instant in UTC. The JSON-schema format admits a few strings
- * that are not real instants (a leap second, `…T23:59:60Z`); those are bad input, named by `field`.
+ * A validated `date-time` string as an ISO instant in UTC. The JSON-schema format admits strings that
+ * are no real instant (a leap second, `…T23:59:60Z`) or far out of range (year 0000 or 10000); those
+ * are bad input, named by `field`.
  */
 export function toInstant(value: string, field: string): IsoInstant {
   const ms = Date.parse(value);
-  if (Number.isNaN(ms))
+  if (Number.isNaN(ms)) {
     throw new DomainError("validation_failed", `${field} is not a real point in time.`, field);
-  return new Date(ms).toISOString() as IsoInstant;
+  }
+  const iso = new Date(ms).toISOString();
+  // Years outside 2000–9999 are typing mistakes here, and would not sort as text with the others.
+  if (!/^(2\d{3}|[3-9]\d{3})-/.test(iso)) {
+    throw new DomainError("validation_failed", `${field} must be between the years 2000 and 9999.`, field);
+  }
+  return iso as IsoInstant;
 }
 
 export async function findReadableEngagement(

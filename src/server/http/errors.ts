@@ -2,7 +2,7 @@
 
 import type { FastifyError, FastifyInstance } from "fastify";
 import { type DomainErrorCode, isDomainError } from "../../core/shared/domain-error.ts";
-import { isUniqueViolation } from "../../store/database.ts";
+import { isUniqueViolation, isUnstorableText } from "../../store/database.ts";
 
 /** HTTP status for each domain error code. The core knows nothing of HTTP; this table is the bridge. */
 export const STATUS_OF: Readonly<Record<DomainErrorCode, number>> = {
@@ -69,6 +69,13 @@ export function installErrorHandling(app: FastifyInstance): void {
         return reply.status(415).send(body("unsupported_media_type", "Send the body as application/json."));
       default:
         break;
+    }
+    if (isUnstorableText(error)) {
+      return reply
+        .status(400)
+        .send(
+          body("validation_failed", "The request contains characters that cannot be stored (such as NUL)."),
+        );
     }
     if (isUniqueViolation(error)) {
       return reply

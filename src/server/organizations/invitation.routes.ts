@@ -115,23 +115,6 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
         }
       }
       const now = ctx.clock.now();
-      const pending = await ctx.repos.invitations.listInvitations(viewer.orgId);
-      if (
-        pending.some(
-          (i) =>
-            i.email === email &&
-            i.programmeId === programme.id &&
-            i.role === role &&
-            i.acceptedAt === null &&
-            i.expiresAt > now,
-        )
-      ) {
-        throw new DomainError(
-          "conflict",
-          `${email} already has an open invitation as ${role} in ${programme.name}.`,
-          "body.email",
-        );
-      }
       const token = newToken();
       const invitation: InvitationRecord = {
         organizationId: viewer.orgId,
@@ -146,6 +129,26 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
         acceptedAt: null,
       };
       await inTransaction(ctx.database.db, async (repos) => {
+        // Take the programme's write lock first, so that two admins inviting the same person at the
+        // same moment are served one after the other and the second sees the first's invitation.
+        await repos.organizations.lockProgramme(viewer.orgId, programme.id);
+        const open = await repos.invitations.listInvitations(viewer.orgId);
+        if (
+          open.some(
+            (i) =>
+              i.email === email &&
+              i.programmeId === programme.id &&
+              i.role === role &&
+              i.acceptedAt === null &&
+              i.expiresAt > now,
+          )
+        ) {
+          throw new DomainError(
+            "conflict",
+            `${email} already has an open invitation as ${role} in ${programme.name}.`,
+            "body.email",
+          );
+        }
         await repos.invitations.insertInvitation(invitation, now);
         await recordAudit(ctx, repos, {
           organizationId: viewer.orgId,
@@ -171,10 +174,20 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
       } catch (error) {
         // The link exists only in this email; without it the invitation is useless, so withdraw it.
         request.log.error({ err: error }, "invitation mail failed");
-        await ctx.repos.invitations.expireInvitation(viewer.orgId, invitation.id, ctx.clock.now());
+        await inTransaction(ctx.database.db, async (repos) => {
+          await repos.invitations.expireInvitation(viewer.orgId, invitation.id, ctx.clock.now());
+          await recordAudit(ctx, repos, {
+            organizationId: viewer.orgId,
+            actorPersonId: null,
+            action: "invitation.withdrawn",
+            entityType: "invitation",
+            entityId: invitation.id,
+            detail: { reason: "mail_failed" },
+          });
+        });
         throw new DomainError(
           "mail_failed",
-          `The invitation email to ${email} could not be sent; nothing was kept. Try again, or check the mail settings.`,
+          `The invitation email to ${email} could not be sent, so the invitation was withdrawn. Try again, or check the mail settings.`,
         );
       }
       return reply.status(201).send({ invitation: invitationView(invitation, now) });
@@ -252,7 +265,7 @@ export async function invitationRoutes(app: FastifyInstance, ctx: AppContext): P
           { password: Type.Optional(Password), displayName: Type.Optional(DisplayName) },
           { additionalProperties: false },
         ),
-        response: { 200: SignedInSchema, ...errors(400, 401, 410) },
+        response: { 200: SignedInSchema, ...errors(400, 401, 409, 410) },
       },
     },
     async (request, reply) => {

@@ -77,14 +77,58 @@ describe("organization roles and the policy", () => {
     ]);
   });
 
-  it("gives researchers totals only, withholding any count under five", async () => {
+  it("gives researchers totals only over five coachees or more, and no whole a small part could be subtracted from", async () => {
     const researcher = await join(t, admin, "rui@example.org", "researcher");
-    const summary = (await researcher.get(`${ORG}/summary?programmeId=demo-leaders`)).json() as {
-      engagements: Record<string, number | null>;
-      people: Record<string, number | null>;
-    };
-    expect(summary.engagements).toEqual({ active: null, closed: 0 });
-    expect(summary.people.coach).toBeNull();
+    type Summary = { engagements: Record<string, number | null>; people: Record<string, number | null> };
+    const leaders = async () =>
+      (await researcher.get(`${ORG}/summary?programmeId=demo-leaders`)).json() as Summary;
+    // Two coachees in Leading with Purpose: everything withheld.
+    expect(await leaders()).toEqual({
+      engagements: { active: null, closed: null },
+      sessions: { scheduled: null, held: null, cancelled: null },
+      people: { admin: null, coach: null, coachee: null, sponsor: null, supervisor: null, researcher: null },
+    });
+    // Three more coachees make five: the programme's totals are shown.
+    for (const name of ["ana", "ben", "cai"]) {
+      const id = `p-${name}` as PersonId;
+      const org = "demo-org" as OrganizationId;
+      await t.ctx.repos.organizations.insertPerson(
+        { organizationId: org, id, accountId: null, displayName: name, email: `${name}@example.org` },
+        t.clock.now(),
+      );
+      await t.ctx.repos.organizations.insertMembership(
+        {
+          organizationId: org,
+          id: `m-${name}` as MembershipId,
+          personId: id,
+          programmeId: "demo-leaders" as ProgrammeId,
+          role: "coachee",
+        },
+        t.clock.now(),
+      );
+    }
+    expect((await leaders()).people.coachee).toBe(5);
+    expect((await leaders()).engagements.active).toBe(3);
+    // A researcher of the whole organization: the whole would reveal New Managers (one coachee) by
+    // subtracting Leading with Purpose, so it is withheld.
+    expect((await researcher.get(`${ORG}/summary`)).statusCode).toBe(404);
+    const rui = await t.ctx.repos.organizations.findPersonByEmail(
+      "demo-org" as OrganizationId,
+      "rui@example.org",
+    );
+    await t.ctx.repos.organizations.insertMembership(
+      {
+        organizationId: "demo-org" as OrganizationId,
+        id: "m-rui-org" as MembershipId,
+        personId: rui?.id as PersonId,
+        programmeId: null,
+        role: "researcher",
+      },
+      t.clock.now(),
+    );
+    const whole = (await researcher.get(`${ORG}/summary`)).json() as Summary;
+    expect(whole.engagements.active).toBeNull();
+    // A researcher sees no people and no engagements.
     expect((await researcher.get(`${ORG}/people`)).json()).toEqual({
       people: [expect.objectContaining({ email: "rui@example.org" })],
     });
@@ -191,5 +235,68 @@ describe("hostile requests", () => {
     expect((await t.app.inject({ method: "GET", url: `/api/auth/password-reset/${first}` })).statusCode).toBe(
       410,
     );
+  });
+});
+
+describe("races and unstorable input on PostgreSQL", () => {
+  let t: TestApp;
+  let admin: Caller;
+  let coach: Caller;
+
+  beforeAll(async () => {
+    t = await testApp({ dialect: "postgres" });
+    [admin, coach] = await Promise.all([
+      signIn(t.app, "admin@alliance.example"),
+      signIn(t.app, "coach@alliance.example"),
+    ]);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("lets exactly one of six simultaneous identical invitations through", async () => {
+    const body = {
+      email: "twin@example.org",
+      displayName: "Twin",
+      programmeId: "demo-leaders",
+      role: "coachee",
+    };
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () => admin.post(`${ORG}/invitations`, body)),
+    );
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+
+  it("answers 400, not 500, for text PostgreSQL cannot store", async () => {
+    expect((await coach.get("/api/orgs/%00/engagements")).statusCode).toBe(400);
+    const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
+      engagements: Array<{ nextSession: { id: string } | null }>;
+    };
+    const sessionId = engagements.find((e) => e.nextSession)?.nextSession?.id;
+    const note = await coach.post(`${ORG}/sessions/${sessionId}/notes`, {
+      visibility: "shared",
+      body: "a\u0000b",
+    });
+    expect(note.statusCode).toBe(400);
+    expect((note.json() as { error: { code: string } }).error.code).toBe("validation_failed");
+  });
+
+  it("refuses session times outside the years 2000 to 9999", async () => {
+    const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
+      engagements: Array<{ id: string }>;
+    };
+    for (const startsAt of [
+      "9999-12-31T23:59:59-23:59",
+      "0000-01-01T00:00:00+01:00",
+      "1999-12-31T12:00:00Z",
+    ]) {
+      const response = await coach.post(`${ORG}/engagements/${engagements[0]?.id}/sessions`, {
+        startsAt,
+        durationMinutes: 60,
+        mode: "video",
+      });
+      expect(response.statusCode, startsAt).toBe(400);
+      expect((response.json() as { error: { field: string } }).error.field).toBe("body.startsAt");
+    }
   });
 });

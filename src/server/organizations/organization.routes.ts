@@ -3,7 +3,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import { suppressSmallCounts } from "../../core/contracts/aggregates.ts";
+import { totalsMayBeShown, withheld } from "../../core/contracts/aggregates.ts";
 import { describeVisibility } from "../../core/contracts/visibility.ts";
 import type { ProgrammeId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
@@ -13,7 +13,7 @@ import { errors, Id, OrgParams } from "../http/schemas.ts";
 import { allows, authorize, type OrgViewer, resolveOrgViewer } from "./org-viewer.ts";
 
 const ProgrammeQuery = Type.Object({ programmeId: Type.Optional(Id) });
-/** A count, or null when it covers fewer than five people and the viewer may see only totals. */
+/** A count, or null when withheld: the group covers fewer than five people and the viewer may see only totals. */
 const Count = Type.Union([Type.Integer(), Type.Null()]);
 
 /** The programme named in a query, checked to exist in the organization (else 404). */
@@ -143,14 +143,22 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
         );
         people[role] = holders.size;
       }
-      // Admins see the records themselves, so exact counts reveal nothing new; everyone else (researchers)
-      // gets no count that covers fewer than five people.
+      // Admins see the records themselves, so exact counts reveal nothing new. Everyone else (researchers)
+      // gets totals only over groups of at least five coachees, and never a whole whose small part
+      // could be worked out by subtracting the other programmes.
       if (who.roles.includes("admin")) return { engagements, sessions, people };
-      return {
-        engagements: suppressSmallCounts(engagements),
-        sessions: suppressSmallCounts(sessions),
-        people: suppressSmallCounts(people),
-      };
+      const coacheesIn = (programme?: ProgrammeId) =>
+        new Set(
+          memberships
+            .filter((m) => m.role === "coachee" && (programme === undefined || m.programmeId === programme))
+            .map((m) => m.personId),
+        ).size;
+      const parts =
+        programmeId === undefined
+          ? (await ctx.repos.organizations.listProgrammes(viewer.orgId)).map((p) => coacheesIn(p.id))
+          : [];
+      if (totalsMayBeShown(coacheesIn(programmeId), parts)) return { engagements, sessions, people };
+      return { engagements: withheld(engagements), sessions: withheld(sessions), people: withheld(people) };
     },
   );
 

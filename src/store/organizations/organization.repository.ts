@@ -87,6 +87,20 @@ export class OrganizationRepository {
       .execute();
   }
 
+  /**
+   * Inside a transaction, takes the write lock on a programme's row until the transaction ends: a
+   * no-op update, which locks the row on PostgreSQL and the database on SQLite alike. Changes that
+   * must not interleave (two invitations for the same person) take it first.
+   */
+  async lockProgramme(orgId: OrganizationId, id: ProgrammeId): Promise<void> {
+    await this.#db
+      .updateTable("programmes")
+      .set((eb) => ({ name: eb.ref("name") }))
+      .where("organization_id", "=", orgId)
+      .where("id", "=", id)
+      .execute();
+  }
+
   async listProgrammes(orgId: OrganizationId): Promise<ProgrammeRecord[]> {
     const rows = await this.#db
       .selectFrom("programmes")

@@ -86,16 +86,23 @@ function AdminDashboard() {
 
 export function AdminPage() {
   useTitle("Admin");
-  const { organization, isAdmin, programmeId } = useSelection();
+  const { organization, isAdmin, programme, programmeId } = useSelection();
+  const orgAdmin = organization.roles.includes("admin");
   return (
     <>
       <div className="page-head">
         <h1>Admin</h1>
         <p className="lead">{organization.name}</p>
       </div>
-      {isAdmin && !organization.roles.includes("admin") && programmeId === "" ? (
+      {isAdmin && !orgAdmin && programmeId === "" ? (
         <div className="card empty">
           <p>You run some programmes of {organization.name}: choose one in the Programme menu above.</p>
+        </div>
+      ) : isAdmin && !orgAdmin && programme !== null && !programme.roles.includes("admin") ? (
+        <div className="card empty">
+          <p>
+            You are not an admin of {programme.name}. Choose a programme you run in the Programme menu above.
+          </p>
         </div>
       ) : isAdmin ? (
         <AdminDashboard />
