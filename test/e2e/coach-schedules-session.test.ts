@@ -123,12 +123,12 @@ describe("coach in the browser", () => {
     await page.getByLabel("Length (minutes)").fill("75");
     await page.getByLabel("Meeting format").selectOption("video");
     await page.getByRole("button", { name: "Save changes" }).click();
-    await page.getByText("75 min").waitFor();
+    await page.getByRole("cell", { name: "75 min", exact: true }).waitFor();
 
     await page.getByRole("button", { name: "Cancel session" }).first().click();
     await page.getByLabel("Reason (optional)").fill("Priya is on leave");
     await page.getByRole("button", { name: "Confirm cancellation" }).click();
-    await page.getByText("Reason: Priya is on leave").waitFor();
+    await page.getByText("Reason: Priya is on leave", { exact: true }).waitFor();
     expect(await page.getByRole("button", { name: "Cancel session" }).count()).toBe(0);
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(consoleErrors).toEqual([]);
