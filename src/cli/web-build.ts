@@ -27,9 +27,12 @@ export function buildWebIfNeeded(log: (line: string) => void = console.error): b
   if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return false;
   log("Building the web app (vite build)…");
   const vite = path.join(ROOT, "node_modules", "vite", "bin", "vite.js");
+  // Always a production build, even when started from the test runner (which sets NODE_ENV=test and
+  // would otherwise bundle React's development build).
   const result = spawnSync(process.execPath, [vite, "build", "--logLevel", "warn"], {
     cwd: ROOT,
     stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
   });
   if (result.status !== 0) throw new Error("vite build failed; see the messages above");
   return true;
