@@ -7,6 +7,7 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql }
 import pg from "pg";
 import type { Dialect } from "./dialect.ts";
 import * as initial from "./migrations/0001-initial.ts";
+import * as jobs from "./migrations/0002-jobs.ts";
 import type { Schema } from "./schema.ts";
 
 export type { Dialect };
@@ -84,6 +85,7 @@ function wrap(db: Kysely<Schema>, dialect: Dialect): Database {
 function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "0001-initial": { up: (db) => initial.up(db, dialect) },
+    "0002-jobs": { up: (db) => jobs.up(db) },
   };
 }
 

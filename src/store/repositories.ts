@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { AccountRepository } from "./accounts/account.repository.ts";
 import { AuditRepository } from "./audit/audit.repository.ts";
 import { EngagementRepository } from "./engagements/engagement.repository.ts";
+import { JobRepository } from "./jobs/job.repository.ts";
 import { OutboxRepository } from "./mail/outbox.repository.ts";
 import { InvitationRepository } from "./organizations/invitation.repository.ts";
 import { OrganizationRepository } from "./organizations/organization.repository.ts";
@@ -16,6 +17,7 @@ export interface Repositories {
   readonly invitations: InvitationRepository;
   readonly audit: AuditRepository;
   readonly outbox: OutboxRepository;
+  readonly jobs: JobRepository;
 }
 
 export function repositories(db: Kysely<Schema>): Repositories {
@@ -26,6 +28,7 @@ export function repositories(db: Kysely<Schema>): Repositories {
     invitations: new InvitationRepository(db),
     audit: new AuditRepository(db),
     outbox: new OutboxRepository(db),
+    jobs: new JobRepository(db),
   };
 }
 

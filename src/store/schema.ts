@@ -130,6 +130,23 @@ export interface OutboxTable {
   created_at: string;
 }
 
+export interface JobTable {
+  id: string;
+  organization_id: string | null;
+  kind: string;
+  payload: string;
+  dedupe_key: string | null;
+  status: string;
+  run_at: string;
+  attempts: number;
+  max_attempts: number;
+  locked_by: string | null;
+  locked_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   programmes: ProgrammeTable;
@@ -144,4 +161,5 @@ export interface Schema {
   password_resets: PasswordResetTable;
   invitations: InvitationTable;
   mail_outbox: OutboxTable;
+  jobs: JobTable;
 }

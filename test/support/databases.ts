@@ -10,13 +10,19 @@ import { type Database, type Dialect, migrateToLatest, openDatabase } from "../.
 
 export const DIALECTS: readonly Dialect[] = ["sqlite", "postgres"];
 
+export interface TestDatabase extends Database {
+  /** Another connection (pool) to the same database, as a second app server would have. */
+  reopen(): Database;
+}
+
 /** A new, empty, migrated database of the given dialect, private to the caller. */
-export async function openTestDatabase(dialect: Dialect): Promise<Database> {
+export async function openTestDatabase(dialect: Dialect): Promise<TestDatabase> {
   if (dialect === "sqlite") {
     const dir = mkdtempSync(path.join(tmpdir(), "alliance-sqlite-"));
-    const database = openDatabase({ dialect: "sqlite", file: path.join(dir, "test.db") });
+    const config = { dialect: "sqlite", file: path.join(dir, "test.db") } as const;
+    const database = openDatabase(config);
     await migrateToLatest(database);
-    return database;
+    return { ...database, reopen: () => openDatabase(config) };
   }
   const serverUrl = inject("postgresUrl");
   const name = `t_${randomUUID().replaceAll("-", "")}`;
@@ -27,7 +33,8 @@ export async function openTestDatabase(dialect: Dialect): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const database = openDatabase({ dialect: "postgres", url: `${serverUrl}/${name}` });
+  const config = { dialect: "postgres", url: `${serverUrl}/${name}` } as const;
+  const database = openDatabase(config);
   await migrateToLatest(database);
-  return database;
+  return { ...database, reopen: () => openDatabase(config) };
 }
