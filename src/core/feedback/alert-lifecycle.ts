@@ -2,8 +2,8 @@
 
 import type { IsoInstant, PersonId } from "../shared/brand.ts";
 import { assertNever } from "../shared/brand.ts";
+import { err, ok, type Result } from "../shared/result.ts";
 import { RESOLUTION_NOTE_MAX_LENGTH } from "./constants.ts";
-import { err, ok, type Result } from "./result.ts";
 
 /** Where an alert stands. A resolved alert keeps who acknowledged it (the resolver, if no one did first). */
 export type AlertState =

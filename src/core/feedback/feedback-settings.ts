@@ -1,6 +1,7 @@
 // A programme's thresholds for the feedback rules: defaults from constants.ts, each override range-checked.
 
 import type { Brand } from "../shared/brand.ts";
+import { err, ok, type Result } from "../shared/result.ts";
 import {
   GOAL_TASK_DROP_DEFAULT,
   GOAL_TASK_DROP_RANGE,
@@ -19,7 +20,6 @@ import {
   WEAK_ALLIANCE_CUTOFF_DEFAULT,
   WEAK_ALLIANCE_CUTOFF_RANGE,
 } from "./constants.ts";
-import { err, ok, type Result } from "./result.ts";
 
 /** The thresholds a programme may set; every one has a default in constants.ts. */
 export interface FeedbackSettingsValues {
