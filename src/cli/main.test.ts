@@ -52,7 +52,10 @@ describe("alliance CLI", () => {
     const env = { DATABASE_URL: `sqlite:${file}` };
     const migrated = alliance(["migrate", "--json"], env);
     expect(migrated.code).toBe(0);
-    expect(JSON.parse(migrated.stdout)).toEqual({ dialect: "sqlite", applied: ["0001-initial"] });
+    expect(JSON.parse(migrated.stdout)).toEqual({
+      dialect: "sqlite",
+      applied: ["0001-initial", "0002-jobs"],
+    });
     expect(JSON.parse(alliance(["migrate", "--json"], env).stdout)).toEqual({
       dialect: "sqlite",
       applied: [],

@@ -9,6 +9,7 @@ import { randomIds, startServer, systemClock } from "../server/runtime.ts";
 import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
 import { repositories } from "../store/repositories.ts";
 import { type DemoSignIn, seedDemo } from "./demo-seed.ts";
+import { InputError, registerInstrumentCommands } from "./instruments.command.ts";
 import { buildWebIfNeeded, WEB_ROOT } from "./web-build.ts";
 
 /** A failure caused by bad input or configuration: exit code 2 with a one-line reason. */
@@ -129,6 +130,7 @@ export function program(): Command {
       serveUntilStopped(server.close);
     });
 
+  registerInstrumentCommands(cli);
   return cli;
 }
 
@@ -142,7 +144,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version end through here with exit code 0.
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof InputError) {
       console.error(`alliance: ${error.message}`);
       return 2;
     }
