@@ -4,7 +4,8 @@ import type { EngagementId, IsoInstant, SessionId } from "../shared/brand.ts";
 
 /**
  * The coachee's Alliance Check for one session, as scored by the instrument engine (prorated where it
- * allows). Every construct 0–10; the total 0–40 (the four constructs scaled to 40, like the SRS).
+ * allows). Every construct 0–10 (the subscale means); the total 0–40 (the instrument's seven items,
+ * 0–70, rescaled to 0–40: see `ALLIANCE_CHECK` in src/core/instruments).
  */
 export interface AllianceCheckScores {
   readonly total0to40: number;
