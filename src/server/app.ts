@@ -23,6 +23,7 @@ import { installErrorHandling, notFoundBody } from "./http/errors.ts";
 import { ErrorSchema } from "./http/schemas.ts";
 import { invitationRoutes } from "./organizations/invitation.routes.ts";
 import { organizationRoutes } from "./organizations/organization.routes.ts";
+import { ratingRoutes } from "./ratings/rating.routes.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
@@ -149,6 +150,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
       ["/api/health", "/api/auth/sign-in", "/api/openapi.json"].includes(route.url) ||
       route.url.startsWith("/api/auth/password-reset") ||
       route.url.startsWith("/api/invitations/") ||
+      route.url.startsWith("/api/ratings/") ||
       route.url.startsWith("/api/docs");
     if (route.url.startsWith("/api/") && !open && route.schema) {
       route.schema = { ...route.schema, security: [{ session: [] }] };
@@ -182,6 +184,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await invitationRoutes(app, ctx);
   await engagementRoutes(app, ctx);
   await sessionRoutes(app, ctx);
+  await ratingRoutes(app, ctx);
 
   const webIndex = path.join(ctx.config.webRoot, "index.html");
   const hasWeb = existsSync(webIndex);

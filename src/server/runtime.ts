@@ -1,6 +1,7 @@
 // Wires the real dependencies (system clock, random ids, database, mailer) into a running server.
 
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { FastifyInstance } from "fastify";
 import type { Clock, IdSource, IsoInstant } from "../core/shared/brand.ts";
 import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
@@ -8,7 +9,9 @@ import { repositories } from "../store/repositories.ts";
 import { buildApp } from "./app.ts";
 import type { AppContext } from "./app-context.ts";
 import type { ServerConfig } from "./config.ts";
+import { JobWorker } from "./jobs/job-worker.ts";
 import { type Mailer, type MailLog, outboxMailer, smtpMailer } from "./mail/mailer.ts";
+import { RATING_REMINDER_JOB, ratingReminderHandler } from "./ratings/rating-links.ts";
 
 export const systemClock: Clock = { now: () => new Date().toISOString() as IsoInstant };
 export const randomIds: IdSource = { newId: () => randomUUID() };
@@ -41,12 +44,21 @@ export async function startServer(config: ServerConfig, database?: Database): Pr
     config,
   };
   app = await buildApp(ctx);
+  const worker = new JobWorker({
+    workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    jobs: ctx.repos.jobs,
+    clock: systemClock,
+    handlers: { [RATING_REMINDER_JOB]: ratingReminderHandler(ctx, mailer) },
+    log: app.log,
+  });
   const address = await app.listen({ port: config.port, host: config.host });
+  worker.start();
   const running = app;
   return {
     app: running,
     url: address,
     async close() {
+      await worker.stop();
       await running.close();
       mailer.close();
       await db.close();

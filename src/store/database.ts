@@ -8,6 +8,7 @@ import pg from "pg";
 import type { Dialect } from "./dialect.ts";
 import * as initial from "./migrations/0001-initial.ts";
 import * as jobs from "./migrations/0002-jobs.ts";
+import * as ratings from "./migrations/0003-ratings.ts";
 import type { Schema } from "./schema.ts";
 
 export type { Dialect };
@@ -86,6 +87,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     "0001-initial": { up: (db) => initial.up(db, dialect) },
     "0002-jobs": { up: (db) => jobs.up(db) },
+    "0003-ratings": { up: (db) => ratings.up(db) },
   };
 }
 

@@ -8,6 +8,7 @@ import { JobRepository } from "./jobs/job.repository.ts";
 import { OutboxRepository } from "./mail/outbox.repository.ts";
 import { InvitationRepository } from "./organizations/invitation.repository.ts";
 import { OrganizationRepository } from "./organizations/organization.repository.ts";
+import { RatingRepository } from "./ratings/rating.repository.ts";
 import type { Schema } from "./schema.ts";
 
 export interface Repositories {
@@ -18,6 +19,7 @@ export interface Repositories {
   readonly audit: AuditRepository;
   readonly outbox: OutboxRepository;
   readonly jobs: JobRepository;
+  readonly ratings: RatingRepository;
 }
 
 export function repositories(db: Kysely<Schema>): Repositories {
@@ -29,6 +31,7 @@ export function repositories(db: Kysely<Schema>): Repositories {
     audit: new AuditRepository(db),
     outbox: new OutboxRepository(db),
     jobs: new JobRepository(db),
+    ratings: new RatingRepository(db),
   };
 }
 

@@ -147,6 +147,32 @@ export interface JobTable {
   finished_at: string | null;
 }
 
+export interface RatingLinkTable {
+  organization_id: string;
+  id: string;
+  session_id: string;
+  respondent_id: string;
+  instrument_id: string;
+  token_hash: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface InstrumentResponseTable {
+  organization_id: string;
+  id: string;
+  session_id: string;
+  respondent_id: string;
+  instrument_id: string;
+  instrument_version: string;
+  /** JSON: item id → answer. */
+  answers: string;
+  /** JSON: the score report (total and subscales). */
+  scores: string;
+  submitted_at: string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   programmes: ProgrammeTable;
@@ -162,4 +188,6 @@ export interface Schema {
   invitations: InvitationTable;
   mail_outbox: OutboxTable;
   jobs: JobTable;
+  rating_links: RatingLinkTable;
+  instrument_responses: InstrumentResponseTable;
 }

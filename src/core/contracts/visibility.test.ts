@@ -50,6 +50,8 @@ const EXPECTED: Record<
 > = {
   engagement: { relations: { coach: "r", coachee: "r" }, roles: { admin: "rc" } },
   session: { relations: { coach: "rc", coachee: "r" }, roles: {} },
+  alliance_rating: { relations: { coach: "r", coachee: "rc" }, roles: {} },
+  alliance_alert: { relations: { coach: "rc" }, roles: {} },
   // The coach viewer is also the author in the default subject.
   shared_note: { relations: { coach: "rc", coachee: "r" }, roles: {} },
   coach_private_note: { relations: { coach: "rc", author: "rc" }, roles: {} },

@@ -10,6 +10,8 @@ import type { Role } from "../shared/roles.ts";
 export const RECORD_TYPES = [
   "engagement",
   "session",
+  "alliance_rating",
+  "alliance_alert",
   "shared_note",
   "coach_private_note",
   "person",
@@ -76,6 +78,16 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
   session: {
     label: "Your sessions: when they are, how long, held or cancelled",
     read: [{ relation: "coach" }, { relation: "coachee" }],
+    change: [{ relation: "coach" }],
+  },
+  alliance_rating: {
+    label: "How you rated your sessions (the Alliance Check)",
+    read: [{ relation: "coach" }, { relation: "coachee" }],
+    change: [{ relation: "coachee" }],
+  },
+  alliance_alert: {
+    label: "Early warnings to your coach when the alliance weakens",
+    read: [{ relation: "coach" }],
     change: [{ relation: "coach" }],
   },
   shared_note: {

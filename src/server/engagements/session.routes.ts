@@ -12,6 +12,7 @@ import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { errors, Instant } from "../http/schemas.ts";
 import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { issueRatingLink, ratingMail } from "../ratings/rating-links.ts";
 import {
   Duration,
   findSession,
@@ -29,7 +30,10 @@ import {
 export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
-  /** Applies a life-cycle event to a session, if the policy and the session's state allow it. */
+  /**
+   * Applies a life-cycle event to a session, if the policy and the session's state allow it. A session
+   * marked held also gets its rating link (same transaction), mailed to the coachee once committed.
+   */
   async function changeSession(
     request: FastifyRequest<{ Params: { orgId: string; sessionId: string } }>,
     event: (now: IsoInstant) => SessionEvent,
@@ -44,7 +48,7 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
     const now = ctx.clock.now();
     const { parties: _parties, ...record } = session;
     const next: SessionRecord = { ...record, ...applySessionEvent(record, event(now)) };
-    await inTransaction(ctx.database.db, async (repos) => {
+    const link = await inTransaction(ctx.database.db, async (repos) => {
       if (!(await repos.engagements.updateSession(next, now))) {
         throw new DomainError(
           "session_state_conflict",
@@ -59,8 +63,28 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
         entityId: session.id,
         detail: { status: next.status },
       });
+      if (next.status !== "held") return null;
+      return await issueRatingLink(
+        ctx,
+        repos,
+        { organizationId: viewer.orgId, sessionId: session.id, coacheeId: engagement.coachee.id },
+        now,
+      );
     });
-    return { session: sessionView({ ...next, version: next.version + 1 }, true, now) };
+    if (link) {
+      app.background.run("rating mail", async () => {
+        const coachee = await ctx.repos.organizations.findPersonById(viewer.orgId, engagement.coachee.id);
+        if (!coachee) return;
+        await ctx.mailer.send(
+          ratingMail(coachee.email, coachee.displayName, engagement.coach.displayName, link.url, false),
+        );
+      });
+    }
+    return {
+      session: sessionView({ ...next, version: next.version + 1 }, true, now),
+      // For in-room use: the coach can show the link (or its QR code) to the coachee.
+      ...(link && { ratingLink: { url: link.url, expiresAt: link.expiresAt } }),
+    };
   }
 
   api.patch(
@@ -103,7 +127,13 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
         tags: ["sessions"],
         summary: "Mark a scheduled session as held (the coach)",
         params: SessionParams,
-        response: { 200: Type.Object({ session: SessionSchema }), ...errors(401, 403, 404, 409) },
+        response: {
+          200: Type.Object({
+            session: SessionSchema,
+            ratingLink: Type.Optional(Type.Object({ url: Type.String(), expiresAt: Type.String() })),
+          }),
+          ...errors(401, 403, 404, 409),
+        },
       },
     },
     async (request) =>

@@ -130,11 +130,21 @@ export class JobRepository {
     return row ? toJob(row) : undefined;
   }
 
-  /** Marks a job done, if `workerId` still holds it; false when its lease was lost to another worker. */
+  /**
+   * Marks a job done, if `workerId` still holds it; false when its lease was lost to another worker.
+   * A done job's payload is erased: it may carry a secret (a rating link's token) that is no longer needed.
+   */
   async completeJob(id: string, workerId: string, now: IsoInstant): Promise<boolean> {
     const result = await this.#db
       .updateTable("jobs")
-      .set({ status: "done", finished_at: now, locked_by: null, locked_until: null, last_error: null })
+      .set({
+        status: "done",
+        finished_at: now,
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        payload: "{}",
+      })
       .where("id", "=", id)
       .where("status", "=", "running")
       .where("locked_by", "=", workerId)

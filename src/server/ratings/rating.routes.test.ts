@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Caller, signIn, type TestApp, testApp } from "../../../test/support/app.ts";
+import { DAY, HOUR } from "../../../test/support/clock.ts";
+import { DIALECTS } from "../../../test/support/databases.ts";
+import type { IsoInstant, OrganizationId, PersonId, SessionId } from "../../core/shared/brand.ts";
+import { hashToken } from "../auth/tokens.ts";
+import { JobWorker } from "../jobs/job-worker.ts";
+import { RATING_REMINDER_JOB, ratingReminderHandler } from "./rating-links.ts";
+
+const ORG = "/api/orgs/demo-org";
+
+/** Seven 0–10 answers for the Alliance Check, all the same. */
+function answers(score: number, extra: Record<string, unknown> = {}) {
+  const items = [
+    "goals-focus",
+    "goals-shared",
+    "approach-fit",
+    "approach-progress",
+    "bond-openness",
+    "bond-support",
+    "overall",
+  ];
+  return { ...Object.fromEntries(items.map((id) => [id, score])), ...extra };
+}
+
+function tokenOf(url: string | undefined): string {
+  const token = url?.match(/\/rate\/([\w-]+)$/)?.[1];
+  if (!token) throw new Error(`no rating token in ${url}`);
+  return token;
+}
+
+describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
+  let t: TestApp;
+  let coach: Caller;
+  let coachee: Caller;
+  let engagementId: string;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await testApp({ dialect });
+    coach = await signIn(t.app, "coach@alliance.example");
+    coachee = await signIn(t.app, "tom@alliance.example");
+    const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
+      engagements: Array<{ id: string; coachee: { displayName: string } }>;
+    };
+    engagementId = engagements.find((e) => e.coachee.displayName === "Tom Becker")?.id ?? "";
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("makes a single-use link when the coach marks a session held, and mails it to the coachee", async () => {
+    const { sessions } = (await coach.get(`${ORG}/engagements/${engagementId}`)).json() as {
+      sessions: Array<{ id: string; permissions: { markHeld: boolean } }>;
+    };
+    const yesterday = sessions.find((s) => s.permissions.markHeld);
+    const held = await coach.post(`${ORG}/sessions/${yesterday?.id}/held`);
+    expect(held.statusCode).toBe(200);
+    const { ratingLink } = held.json() as { ratingLink: { url: string; expiresAt: string } };
+    expect(ratingLink.url).toMatch(/^http:\/\/alliance\.test\/rate\/[\w-]{43}$/);
+    expect(ratingLink.expiresAt).toBe("2026-11-27T08:00:00.000Z");
+    await t.app.background.idle();
+    const mail = t.mail.at(-1);
+    expect(mail).toMatchObject({ to: "tom@alliance.example", subject: "How was your coaching session?" });
+    expect(mail?.text).toContain(ratingLink.url);
+    expect(mail?.text).toContain("Maya Okafor");
+    token = tokenOf(ratingLink.url);
+    expect(await t.ctx.repos.jobs.countJobsByStatus()).toMatchObject({ queued: 1 });
+  });
+
+  it("shows the Alliance Check to whoever holds the link, without an account", async () => {
+    const response = await t.app.inject({ method: "GET", url: `/api/ratings/${token}` });
+    expect(response.statusCode).toBe(200);
+    const body = response.json() as {
+      instrument: { id: string; items: unknown[] };
+      session: { coachName: string };
+    };
+    expect(body.instrument.id).toBe("alliance-check");
+    expect(body.instrument.items).toHaveLength(8);
+    expect(body.session.coachName).toBe("Maya Okafor");
+  });
+
+  it("refuses out-of-range and unknown items with 400 naming the item, storing nothing", async () => {
+    const post = (a: Record<string, unknown>) =>
+      t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: { answers: a } });
+    const outOfRange = await post(answers(7, { overall: 11 }));
+    expect(outOfRange.statusCode).toBe(400);
+    expect(outOfRange.json()).toMatchObject({
+      error: { code: "validation_failed", field: "body.answers.overall" },
+    });
+    const unknown = await post(answers(7, { mood: 3 }));
+    expect(unknown.statusCode).toBe(400);
+    expect((unknown.json() as { error: { field: string } }).error.field).toBe("body.answers.mood");
+    const missing = await post({ overall: 7 });
+    expect(missing.statusCode).toBe(400);
+    expect((await t.app.inject({ method: "GET", url: `/api/ratings/${token}` })).statusCode).toBe(200);
+  });
+
+  it("stores one response: a double submit gets the same answer, the link then stops working", async () => {
+    const body = { answers: answers(7, { "next-session": "More on delegation" }) };
+    const first = await t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: body });
+    expect(first.statusCode).toBe(201);
+    // 49 of 70 → 28 of 40
+    expect(first.json()).toEqual({ total: 28, goals: 7, approach: 7, bond: 7 });
+    const again = await t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: body });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const different = await t.app.inject({
+      method: "POST",
+      url: `/api/ratings/${token}`,
+      payload: { answers: answers(10) },
+    });
+    expect(different.statusCode).toBe(410);
+    expect((await t.app.inject({ method: "GET", url: `/api/ratings/${token}` })).statusCode).toBe(410);
+    const stored = await t.database.db.selectFrom("instrument_responses").select("id").execute();
+    expect(stored).toHaveLength(1);
+  });
+
+  it("shows the coach the new point on the trend, and a low score raises an alert with its reason", async () => {
+    const { points, alerts } = (await coach.get(`${ORG}/engagements/${engagementId}/alliance`)).json() as {
+      points: Array<{ total: number | null }>;
+      alerts: Array<{ kind: string; severity: string; reason: string; suggestedRepair: string }>;
+    };
+    expect(points.map((p) => p.total)).toEqual([28]);
+    const weak = alerts.find((a) => a.kind === "weak_alliance");
+    expect(weak?.severity).toBe("warning");
+    expect(weak?.reason).toContain("28");
+    expect(weak?.reason).toContain("36");
+    expect(weak?.suggestedRepair.length).toBeGreaterThan(20);
+  });
+
+  it("lets the coachee see their own trend but not the coach's alerts; others see nothing", async () => {
+    const own = (await coachee.get(`${ORG}/engagements/${engagementId}/alliance`)).json() as {
+      points: unknown[];
+      alerts: unknown[];
+    };
+    expect(own.points).toHaveLength(1);
+    expect(own.alerts).toEqual([]);
+    const admin = await signIn(t.app, "admin@alliance.example");
+    expect((await admin.get(`${ORG}/engagements/${engagementId}/alliance`)).statusCode).toBe(404);
+  });
+
+  it("answers a forged token with 410 and a link of a cancelled session with 409", async () => {
+    expect((await t.app.inject({ method: "GET", url: "/api/ratings/forged-token-0000" })).statusCode).toBe(
+      410,
+    );
+    const { sessions } = (await coach.get(`${ORG}/engagements/${engagementId}`)).json() as {
+      sessions: Array<{ id: string; status: string }>;
+    };
+    const next = sessions.find((s) => s.status === "scheduled");
+    await coach.post(`${ORG}/sessions/${next?.id}/cancel`, { reason: "travel" });
+    const coacheeId = (
+      await t.ctx.repos.engagements.findSessionInContext("demo-org" as OrganizationId, next?.id as SessionId)
+    )?.parties.coacheeId;
+    await t.ctx.repos.ratings.insertRatingLink(
+      {
+        organizationId: "demo-org" as OrganizationId,
+        id: "link-cancelled",
+        sessionId: next?.id as SessionId,
+        respondentId: coacheeId as PersonId,
+        instrumentId: "alliance-check",
+        tokenHash: hashToken("token-of-a-cancelled-session"),
+        expiresAt: "2026-12-31T00:00:00.000Z" as IsoInstant,
+        usedAt: null,
+      },
+      t.clock.now(),
+    );
+    const response = await t.app.inject({ method: "GET", url: "/api/ratings/token-of-a-cancelled-session" });
+    expect(response.statusCode).toBe(409);
+  });
+});
+
+describe("the rating reminder", () => {
+  it("mails the link once after 48 hours if the coachee has not rated, and not after", async () => {
+    const t = await testApp();
+    try {
+      const coach = await signIn(t.app, "coach@alliance.example");
+      const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
+        engagements: Array<{ id: string; coachee: { displayName: string } }>;
+      };
+      const tom = engagements.find((e) => e.coachee.displayName === "Tom Becker");
+      const { sessions } = (await coach.get(`${ORG}/engagements/${tom?.id}`)).json() as {
+        sessions: Array<{ id: string; permissions: { markHeld: boolean } }>;
+      };
+      const held = await coach.post(
+        `${ORG}/sessions/${sessions.find((s) => s.permissions.markHeld)?.id}/held`,
+      );
+      const { url } = (held.json() as { ratingLink: { url: string } }).ratingLink;
+      await t.app.background.idle();
+      const worker = new JobWorker({
+        workerId: "test",
+        jobs: t.ctx.repos.jobs,
+        clock: t.clock,
+        handlers: { [RATING_REMINDER_JOB]: ratingReminderHandler(t.ctx, t.ctx.mailer) },
+      });
+      const before = t.mail.length;
+      t.clock.advance(47 * HOUR);
+      expect(await worker.runDueJobs()).toBe(0);
+      t.clock.advance(HOUR);
+      expect(await worker.runDueJobs()).toBe(1);
+      expect(t.mail.length).toBe(before + 1);
+      expect(t.mail.at(-1)).toMatchObject({ subject: "A minute to rate your last coaching session?" });
+      expect(t.mail.at(-1)?.text).toContain(url);
+      t.clock.advance(DAY);
+      expect(await worker.runDueJobs()).toBe(0);
+      // Done jobs keep no payload: the link's token is gone from the database.
+      const payloads = await t.database.db.selectFrom("jobs").select("payload").execute();
+      expect(payloads.map((p) => p.payload)).toEqual(["{}"]);
+    } finally {
+      await t.close();
+    }
+  });
+});

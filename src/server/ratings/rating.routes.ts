@@ -1,0 +1,276 @@
+// The coachee rates a held session from a single-use link (no account); the coach reads the alliance trend.
+
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { Type } from "typebox";
+import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
+import type { EngagementHistory, HeldSession } from "../../core/feedback/engagement-history.ts";
+import { DEFAULT_FEEDBACK_SETTINGS } from "../../core/feedback/feedback-settings.ts";
+import type { Instrument } from "../../core/instruments/instrument.ts";
+import { findInstrument } from "../../core/instruments/registry.ts";
+import { validateResponse } from "../../core/instruments/response-validation.ts";
+import { type ScaleScore, type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
+import type { IsoInstant } from "../../core/shared/brand.ts";
+import { DomainError } from "../../core/shared/domain-error.ts";
+import type { RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
+import { inTransaction } from "../../store/repositories.ts";
+import type { AppContext } from "../app-context.ts";
+import { recordAudit } from "../audit.ts";
+import { addDays } from "../auth/sign-in.ts";
+import { hashToken } from "../auth/tokens.ts";
+import { EngagementParams, findReadableEngagement } from "../engagements/engagement-views.ts";
+import { errors, TokenParams } from "../http/schemas.ts";
+import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { AFTER_SESSION_INSTRUMENT, RATING_LINK_DAYS } from "./rating-links.ts";
+
+const LINK_INVALID = "This rating link has expired or was already used. Thank you — nothing more to do here.";
+
+const ScoreSchema = Type.Union([Type.Number(), Type.Null()]);
+const TrendPointSchema = Type.Object({
+  sessionId: Type.String(),
+  sessionNumber: Type.Integer(),
+  startsAt: Type.String(),
+  total: ScoreSchema,
+  goals: ScoreSchema,
+  approach: ScoreSchema,
+  bond: ScoreSchema,
+});
+
+function value(score: ScaleScore | null | undefined): number | null {
+  return score?.status === "scored" ? Math.round(score.value * 100) / 100 : null;
+}
+
+function subscale(report: ScoreReport, id: string): number | null {
+  return value(report.subscales.find((s) => s.id === id)?.score);
+}
+
+function itemScore(report: ScoreReport, id: string): number | null {
+  const item = report.items.find((i) => i.itemId === id);
+  return item?.status === "scored" ? item.score : null;
+}
+
+function instrumentOf(link: RatingLinkRecord): Instrument {
+  const instrument = findInstrument(link.instrumentId);
+  if (!instrument) throw new Error(`rating link ${link.id} names unknown instrument ${link.instrumentId}`);
+  return instrument;
+}
+
+export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  /** The link's session, if the link is unused, unexpired and its session can still be rated. */
+  async function openLink(token: string) {
+    const link = await ctx.repos.ratings.findRatingLinkByTokenHash(hashToken(token));
+    if (!link || link.usedAt !== null || link.expiresAt <= ctx.clock.now()) {
+      throw new DomainError("link_invalid", LINK_INVALID);
+    }
+    const session = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
+    if (!session) throw new DomainError("link_invalid", LINK_INVALID);
+    if (session.status === "cancelled") {
+      throw new DomainError("conflict", "This session was cancelled, so there is nothing to rate.");
+    }
+    return { link, session };
+  }
+
+  api.get(
+    "/api/ratings/:token",
+    {
+      schema: {
+        tags: ["ratings"],
+        summary: "What a rating link asks: the instrument and the session (no account needed)",
+        params: TokenParams,
+        response: {
+          200: Type.Object({
+            instrument: Type.Unknown(),
+            session: Type.Object({ startsAt: Type.String(), coachName: Type.String() }),
+            expiresAt: Type.String(),
+          }),
+          ...errors(409, 410),
+        },
+      },
+    },
+    async (request) => {
+      const { link, session } = await openLink(request.params.token);
+      const coach = await ctx.repos.organizations.findPersonById(
+        link.organizationId,
+        session.parties.coachId,
+      );
+      return {
+        instrument: instrumentOf(link),
+        session: { startsAt: session.startsAt, coachName: coach?.displayName ?? "your coach" },
+        expiresAt: link.expiresAt,
+      };
+    },
+  );
+
+  api.post(
+    "/api/ratings/:token",
+    {
+      schema: {
+        tags: ["ratings"],
+        summary:
+          "Submit the rating; the link then stops working (a repeated identical submit is answered the same)",
+        params: TokenParams,
+        body: Type.Object(
+          { answers: Type.Record(Type.String(), Type.Unknown()) },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object({
+            total: ScoreSchema,
+            goals: ScoreSchema,
+            approach: ScoreSchema,
+            bond: ScoreSchema,
+          }),
+          200: Type.Object({
+            total: ScoreSchema,
+            goals: ScoreSchema,
+            approach: ScoreSchema,
+            bond: ScoreSchema,
+          }),
+          ...errors(400, 409, 410),
+        },
+      },
+    },
+    async (request, reply) => {
+      const tokenHash = hashToken(request.params.token);
+      const known = await ctx.repos.ratings.findRatingLinkByTokenHash(tokenHash);
+      // A double submit (a second tap, a retry after a lost answer) finds the link used and its response
+      // stored with the same answers: it gets the same answer, and nothing new is stored.
+      if (known?.usedAt != null) {
+        const [stored] = await ctx.repos.ratings.listResponsesOfSessions(
+          known.organizationId,
+          [known.sessionId],
+          known.instrumentId,
+        );
+        if (stored && JSON.stringify(stored.answers) === JSON.stringify(request.body.answers)) {
+          return reply.status(200).send(summary(stored.scores as ScoreReport));
+        }
+      }
+      const { link } = await openLink(request.params.token);
+      const instrument = instrumentOf(link);
+      const checked = validateResponse(instrument, {
+        instrumentId: instrument.id,
+        instrumentVersion: instrument.version,
+        answers: request.body.answers,
+      });
+      if (!checked.ok) {
+        const [first] = checked.error;
+        throw new DomainError(
+          "validation_failed",
+          checked.error.map((issue) => issue.message).join(" "),
+          first?.itemId ? `body.answers.${first.itemId}` : "body.answers",
+        );
+      }
+      const report = scoreResponse(instrument, checked.value);
+      const now = ctx.clock.now();
+      await inTransaction(ctx.database.db, async (repos) => {
+        if (!(await repos.ratings.markRatingLinkUsed(link.organizationId, link.id, now))) {
+          throw new DomainError("link_invalid", LINK_INVALID);
+        }
+        await repos.ratings.insertInstrumentResponse({
+          organizationId: link.organizationId,
+          id: ctx.ids.newId(),
+          sessionId: link.sessionId,
+          respondentId: link.respondentId,
+          instrumentId: instrument.id,
+          instrumentVersion: instrument.version,
+          answers: checked.value.answers,
+          scores: report,
+          submittedAt: now,
+        });
+        await recordAudit(ctx, repos, {
+          organizationId: link.organizationId,
+          actorPersonId: link.respondentId,
+          action: "rating.submitted",
+          entityType: "session",
+          entityId: link.sessionId,
+          detail: { instrumentId: instrument.id, instrumentVersion: instrument.version },
+        });
+      });
+      return reply.status(201).send(summary(report));
+    },
+  );
+
+  api.get(
+    "/api/orgs/:orgId/engagements/:engagementId/alliance",
+    {
+      schema: {
+        tags: ["ratings"],
+        summary: "The alliance trend of an engagement (its coach and coachee), with the coach's alerts",
+        params: EngagementParams,
+        response: {
+          200: Type.Object({ points: Type.Array(TrendPointSchema), alerts: Type.Array(Type.Unknown()) }),
+          ...errors(401, 404),
+        },
+      },
+    },
+    async (request) => {
+      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+      const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
+      const who = viewer.viewerFor(engagement.programmeId);
+      const parties = { coachId: engagement.coach.id, coacheeId: engagement.coachee.id, sponsorId: null };
+      authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
+      const sessions = (
+        await ctx.repos.engagements.listSessionsOfEngagement(viewer.orgId, engagement.id)
+      ).filter((s) => s.status === "held");
+      const responses = await ctx.repos.ratings.listResponsesOfSessions(
+        viewer.orgId,
+        sessions.map((s) => s.id),
+        AFTER_SESSION_INSTRUMENT,
+      );
+      const reports = new Map(responses.map((r) => [r.sessionId, r.scores as ScoreReport]));
+      const points = sessions.map((s, index) => {
+        const report = reports.get(s.id);
+        return {
+          sessionId: s.id,
+          sessionNumber: index + 1,
+          startsAt: s.startsAt,
+          total: report ? value(report.total) : null,
+          goals: report ? subscale(report, "goals") : null,
+          approach: report ? subscale(report, "approach") : null,
+          bond: report ? subscale(report, "bond") : null,
+        };
+      });
+      if (!allows(who, { type: "alliance_alert", engagement: parties }, "read"))
+        return { points, alerts: [] };
+      const history: EngagementHistory = {
+        engagementId: engagement.id,
+        coacheeName: engagement.coachee.displayName,
+        sessions: sessions.map((s, index): HeldSession => {
+          const report = reports.get(s.id);
+          const point = points[index];
+          return {
+            sessionId: s.id,
+            sessionNumber: index + 1,
+            heldAt: (s.heldAt ?? s.startsAt) as IsoInstant,
+            alliance:
+              report && point?.total != null
+                ? {
+                    total0to40: point.total,
+                    goals0to10: point.goals ?? 0,
+                    tasks0to10: point.approach ?? 0,
+                    bond0to10: point.bond ?? 0,
+                    overall0to10: itemScore(report, "overall") ?? 0,
+                  }
+                : null,
+            ratingClosesAt: addDays((s.heldAt ?? s.startsAt) as IsoInstant, RATING_LINK_DAYS),
+            coachPrediction0to40: null,
+            sideEffectsReported: null,
+            wellbeing: null,
+          };
+        }),
+      };
+      return { points, alerts: evaluateAlerts(history, DEFAULT_FEEDBACK_SETTINGS, ctx.clock.now()) };
+    },
+  );
+}
+
+function summary(report: ScoreReport) {
+  return {
+    total: value(report.total),
+    goals: subscale(report, "goals"),
+    approach: subscale(report, "approach"),
+    bond: subscale(report, "bond"),
+  };
+}

@@ -1,0 +1,142 @@
+// Rating links (single use, stored as token hashes) and the instrument responses given through them.
+
+import type { Kysely } from "kysely";
+import type { IsoInstant, OrganizationId, PersonId, SessionId } from "../../core/shared/brand.ts";
+import type { Schema } from "../schema.ts";
+
+export interface RatingLinkRecord {
+  readonly organizationId: OrganizationId;
+  readonly id: string;
+  readonly sessionId: SessionId;
+  readonly respondentId: PersonId;
+  readonly instrumentId: string;
+  readonly tokenHash: string;
+  readonly expiresAt: IsoInstant;
+  readonly usedAt: IsoInstant | null;
+}
+
+export interface InstrumentResponseRecord {
+  readonly organizationId: OrganizationId;
+  readonly id: string;
+  readonly sessionId: SessionId;
+  readonly respondentId: PersonId;
+  readonly instrumentId: string;
+  readonly instrumentVersion: string;
+  readonly answers: Readonly<Record<string, unknown>>;
+  readonly scores: unknown;
+  readonly submittedAt: IsoInstant;
+}
+
+export class RatingRepository {
+  readonly #db: Kysely<Schema>;
+
+  constructor(db: Kysely<Schema>) {
+    this.#db = db;
+  }
+
+  async insertRatingLink(link: RatingLinkRecord, at: IsoInstant): Promise<void> {
+    await this.#db
+      .insertInto("rating_links")
+      .values({
+        organization_id: link.organizationId,
+        id: link.id,
+        session_id: link.sessionId,
+        respondent_id: link.respondentId,
+        instrument_id: link.instrumentId,
+        token_hash: link.tokenHash,
+        created_at: at,
+        expires_at: link.expiresAt,
+        used_at: link.usedAt,
+      })
+      .execute();
+  }
+
+  /** A link by its token hash, across organizations: the token itself names it. */
+  async findRatingLinkByTokenHash(tokenHash: string): Promise<RatingLinkRecord | undefined> {
+    return (await this.#selectLinks().where("token_hash", "=", tokenHash).executeTakeFirst()) ?? undefined;
+  }
+
+  async findRatingLinkById(orgId: OrganizationId, id: string): Promise<RatingLinkRecord | undefined> {
+    return (
+      (await this.#selectLinks()
+        .where("organization_id", "=", orgId)
+        .where("id", "=", id)
+        .executeTakeFirst()) ?? undefined
+    );
+  }
+
+  #selectLinks() {
+    return this.#db
+      .selectFrom("rating_links")
+      .select([
+        "organization_id as organizationId",
+        "id",
+        "session_id as sessionId",
+        "respondent_id as respondentId",
+        "instrument_id as instrumentId",
+        "token_hash as tokenHash",
+        "expires_at as expiresAt",
+        "used_at as usedAt",
+      ])
+      .$castTo<RatingLinkRecord>();
+  }
+
+  /** Marks an unused, unexpired link used; false when it was used first by another request, or expired. */
+  async markRatingLinkUsed(orgId: OrganizationId, id: string, now: IsoInstant): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("rating_links")
+      .set({ used_at: now })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", id)
+      .where("used_at", "is", null)
+      .where("expires_at", ">", now)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async insertInstrumentResponse(response: InstrumentResponseRecord): Promise<void> {
+    await this.#db
+      .insertInto("instrument_responses")
+      .values({
+        organization_id: response.organizationId,
+        id: response.id,
+        session_id: response.sessionId,
+        respondent_id: response.respondentId,
+        instrument_id: response.instrumentId,
+        instrument_version: response.instrumentVersion,
+        answers: JSON.stringify(response.answers),
+        scores: JSON.stringify(response.scores),
+        submitted_at: response.submittedAt,
+      })
+      .execute();
+  }
+
+  /** The responses to one instrument across the sessions given, oldest first. */
+  async listResponsesOfSessions(
+    orgId: OrganizationId,
+    sessionIds: readonly SessionId[],
+    instrumentId: string,
+  ): Promise<InstrumentResponseRecord[]> {
+    if (sessionIds.length === 0) return [];
+    const rows = await this.#db
+      .selectFrom("instrument_responses")
+      .selectAll()
+      .where("organization_id", "=", orgId)
+      .where("session_id", "in", sessionIds)
+      .where("instrument_id", "=", instrumentId)
+      .orderBy("submitted_at")
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => ({
+      organizationId: row.organization_id as OrganizationId,
+      id: row.id,
+      sessionId: row.session_id as SessionId,
+      respondentId: row.respondent_id as PersonId,
+      instrumentId: row.instrument_id,
+      instrumentVersion: row.instrument_version,
+      answers: JSON.parse(row.answers) as Record<string, unknown>,
+      scores: JSON.parse(row.scores) as unknown,
+      submittedAt: row.submitted_at as IsoInstant,
+    }));
+  }
+}
