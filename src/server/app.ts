@@ -23,6 +23,7 @@ import { installErrorHandling, notFoundBody } from "./http/errors.ts";
 import { ErrorSchema } from "./http/schemas.ts";
 import { invitationRoutes } from "./organizations/invitation.routes.ts";
 import { organizationRoutes } from "./organizations/organization.routes.ts";
+import { alertRoutes } from "./ratings/alert.routes.ts";
 import { ratingRoutes } from "./ratings/rating.routes.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
@@ -185,6 +186,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await engagementRoutes(app, ctx);
   await sessionRoutes(app, ctx);
   await ratingRoutes(app, ctx);
+  await alertRoutes(app, ctx);
 
   const webIndex = path.join(ctx.config.webRoot, "index.html");
   const hasWeb = existsSync(webIndex);

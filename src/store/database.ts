@@ -9,6 +9,7 @@ import type { Dialect } from "./dialect.ts";
 import * as initial from "./migrations/0001-initial.ts";
 import * as jobs from "./migrations/0002-jobs.ts";
 import * as ratings from "./migrations/0003-ratings.ts";
+import * as alerts from "./migrations/0004-alerts.ts";
 import type { Schema } from "./schema.ts";
 
 export type { Dialect };
@@ -88,6 +89,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0001-initial": { up: (db) => initial.up(db, dialect) },
     "0002-jobs": { up: (db) => jobs.up(db) },
     "0003-ratings": { up: (db) => ratings.up(db) },
+    "0004-alerts": { up: (db) => alerts.up(db) },
   };
 }
 

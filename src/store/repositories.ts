@@ -2,6 +2,7 @@
 
 import type { Kysely } from "kysely";
 import { AccountRepository } from "./accounts/account.repository.ts";
+import { AlertRepository } from "./alerts/alert.repository.ts";
 import { AuditRepository } from "./audit/audit.repository.ts";
 import { EngagementRepository } from "./engagements/engagement.repository.ts";
 import { JobRepository } from "./jobs/job.repository.ts";
@@ -20,6 +21,7 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   readonly jobs: JobRepository;
   readonly ratings: RatingRepository;
+  readonly alerts: AlertRepository;
 }
 
 export function repositories(db: Kysely<Schema>): Repositories {
@@ -32,6 +34,7 @@ export function repositories(db: Kysely<Schema>): Repositories {
     outbox: new OutboxRepository(db),
     jobs: new JobRepository(db),
     ratings: new RatingRepository(db),
+    alerts: new AlertRepository(db),
   };
 }
 

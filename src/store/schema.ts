@@ -173,6 +173,27 @@ export interface InstrumentResponseTable {
   submitted_at: string;
 }
 
+export interface AlertTable {
+  organization_id: string;
+  id: string;
+  engagement_id: string;
+  session_id: string;
+  alert_key: string;
+  kind: string;
+  severity: string;
+  reason: string;
+  suggested_repair: string;
+  /** JSON: the rule's finding with its numbers. */
+  finding: string;
+  status: string;
+  opened_at: string;
+  acknowledged_at: string | null;
+  acknowledged_by: string | null;
+  resolved_at: string | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   programmes: ProgrammeTable;
@@ -190,4 +211,5 @@ export interface Schema {
   jobs: JobTable;
   rating_links: RatingLinkTable;
   instrument_responses: InstrumentResponseTable;
+  alerts: AlertTable;
 }

@@ -117,16 +117,52 @@ describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
   });
 
   it("shows the coach the new point on the trend, and a low score raises an alert with its reason", async () => {
-    const { points, alerts } = (await coach.get(`${ORG}/engagements/${engagementId}/alliance`)).json() as {
+    const { cutoff, points, alerts } = (
+      await coach.get(`${ORG}/engagements/${engagementId}/alliance`)
+    ).json() as {
+      cutoff: number;
       points: Array<{ total: number | null }>;
       alerts: Array<{ kind: string; severity: string; reason: string; suggestedRepair: string }>;
     };
+    expect(cutoff).toBe(36);
     expect(points.map((p) => p.total)).toEqual([28]);
     const weak = alerts.find((a) => a.kind === "weak_alliance");
     expect(weak?.severity).toBe("warning");
     expect(weak?.reason).toContain("28");
     expect(weak?.reason).toContain("36");
     expect(weak?.suggestedRepair.length).toBeGreaterThan(20);
+  });
+
+  it("keeps alerts in the coach's inbox until acknowledged and resolved with a note", async () => {
+    const inbox = (await coach.get(`${ORG}/alerts`)).json() as {
+      alerts: Array<{ id: string; kind: string; coacheeName: string; status: string; sessionNumber: number }>;
+    };
+    const weak = inbox.alerts.find((a) => a.kind === "weak_alliance");
+    expect(weak).toMatchObject({ coacheeName: "Tom Becker", status: "open", sessionNumber: 1 });
+    // Looking again raises nothing twice.
+    const again = (await coach.get(`${ORG}/alerts`)).json() as { alerts: unknown[] };
+    expect(again.alerts).toHaveLength(inbox.alerts.length);
+
+    const acknowledged = await coach.post(`${ORG}/alerts/${weak?.id}/acknowledge`);
+    expect((acknowledged.json() as { alert: { status: string } }).alert.status).toBe("acknowledged");
+    const noNote = await coach.post(`${ORG}/alerts/${weak?.id}/resolve`, { note: "  " });
+    expect(noNote.statusCode).toBe(400);
+    expect((noNote.json() as { error: { field: string } }).error.field).toBe("body.note");
+    const resolved = await coach.post(`${ORG}/alerts/${weak?.id}/resolve`, {
+      note: "We talked it through and changed the session format.",
+    });
+    expect((resolved.json() as { alert: { status: string; resolutionNote: string } }).alert).toMatchObject({
+      status: "resolved",
+      resolutionNote: "We talked it through and changed the session format.",
+    });
+    expect((await coach.post(`${ORG}/alerts/${weak?.id}/acknowledge`)).statusCode).toBe(409);
+    const open = (await coach.get(`${ORG}/alerts`)).json() as { alerts: Array<{ id: string }> };
+    expect(open.alerts.map((a) => a.id)).not.toContain(weak?.id);
+    const all = (await coach.get(`${ORG}/alerts?status=all`)).json() as { alerts: Array<{ id: string }> };
+    expect(all.alerts.map((a) => a.id)).toContain(weak?.id);
+    // The coachee may not see or touch the coach's alerts.
+    expect((await coachee.post(`${ORG}/alerts/${weak?.id}/acknowledge`)).statusCode).toBe(404);
+    expect((await coachee.get(`${ORG}/alerts`)).json()).toEqual({ alerts: [] });
   });
 
   it("lets the coachee see their own trend but not the coach's alerts; others see nothing", async () => {

@@ -3,25 +3,22 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
-import type { EngagementHistory, HeldSession } from "../../core/feedback/engagement-history.ts";
 import { DEFAULT_FEEDBACK_SETTINGS } from "../../core/feedback/feedback-settings.ts";
 import type { Instrument } from "../../core/instruments/instrument.ts";
 import { findInstrument } from "../../core/instruments/registry.ts";
 import { validateResponse } from "../../core/instruments/response-validation.ts";
-import { type ScaleScore, type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
-import type { IsoInstant } from "../../core/shared/brand.ts";
+import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import type { RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
-import { addDays } from "../auth/sign-in.ts";
 import { hashToken } from "../auth/tokens.ts";
 import { EngagementParams, findReadableEngagement } from "../engagements/engagement-views.ts";
 import { errors, TokenParams } from "../http/schemas.ts";
 import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
-import { AFTER_SESSION_INSTRUMENT, RATING_LINK_DAYS } from "./rating-links.ts";
+import { AlertSchema } from "./alert.routes.ts";
+import { alertView, loadAlliance, refreshAlerts, scoreValue, subscaleValue } from "./alliance-feedback.ts";
 
 const LINK_INVALID = "This rating link has expired or was already used. Thank you — nothing more to do here.";
 
@@ -35,19 +32,6 @@ const TrendPointSchema = Type.Object({
   approach: ScoreSchema,
   bond: ScoreSchema,
 });
-
-function value(score: ScaleScore | null | undefined): number | null {
-  return score?.status === "scored" ? Math.round(score.value * 100) / 100 : null;
-}
-
-function subscale(report: ScoreReport, id: string): number | null {
-  return value(report.subscales.find((s) => s.id === id)?.score);
-}
-
-function itemScore(report: ScoreReport, id: string): number | null {
-  const item = report.items.find((i) => i.itemId === id);
-  return item?.status === "scored" ? item.score : null;
-}
 
 function instrumentOf(link: RatingLinkRecord): Instrument {
   const instrument = findInstrument(link.instrumentId);
@@ -188,6 +172,11 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
           detail: { instrumentId: instrument.id, instrumentVersion: instrument.version },
         });
       });
+      // The new rating may raise alerts for the coach right away.
+      const rated = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
+      const engagement =
+        rated && (await ctx.repos.engagements.findEngagement(link.organizationId, rated.engagementId));
+      if (engagement) await refreshAlerts(ctx, link.organizationId, engagement);
       return reply.status(201).send(summary(report));
     },
   );
@@ -200,7 +189,11 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: "The alliance trend of an engagement (its coach and coachee), with the coach's alerts",
         params: EngagementParams,
         response: {
-          200: Type.Object({ points: Type.Array(TrendPointSchema), alerts: Type.Array(Type.Unknown()) }),
+          200: Type.Object({
+            cutoff: Type.Number(),
+            points: Type.Array(TrendPointSchema),
+            alerts: Type.Array(AlertSchema),
+          }),
           ...errors(401, 404),
         },
       },
@@ -211,66 +204,33 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const who = viewer.viewerFor(engagement.programmeId);
       const parties = { coachId: engagement.coach.id, coacheeId: engagement.coachee.id, sponsorId: null };
       authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
-      const sessions = (
-        await ctx.repos.engagements.listSessionsOfEngagement(viewer.orgId, engagement.id)
-      ).filter((s) => s.status === "held");
-      const responses = await ctx.repos.ratings.listResponsesOfSessions(
+      const { points, history } = await loadAlliance(ctx, viewer.orgId, engagement);
+      const cutoff = DEFAULT_FEEDBACK_SETTINGS.weakAllianceCutoff0to40;
+      if (!allows(who, { type: "alliance_alert", engagement: parties }, "read")) {
+        return { cutoff, points, alerts: [] };
+      }
+      // Time alone can raise an alert (ratings missed), so the rules run again whenever the coach looks.
+      await refreshAlerts(ctx, viewer.orgId, engagement, history);
+      const stored = await ctx.repos.alerts.listAlertsOfEngagements(
         viewer.orgId,
-        sessions.map((s) => s.id),
-        AFTER_SESSION_INSTRUMENT,
+        [engagement.id],
+        ["open", "acknowledged", "resolved"],
       );
-      const reports = new Map(responses.map((r) => [r.sessionId, r.scores as ScoreReport]));
-      const points = sessions.map((s, index) => {
-        const report = reports.get(s.id);
-        return {
-          sessionId: s.id,
-          sessionNumber: index + 1,
-          startsAt: s.startsAt,
-          total: report ? value(report.total) : null,
-          goals: report ? subscale(report, "goals") : null,
-          approach: report ? subscale(report, "approach") : null,
-          bond: report ? subscale(report, "bond") : null,
-        };
-      });
-      if (!allows(who, { type: "alliance_alert", engagement: parties }, "read"))
-        return { points, alerts: [] };
-      const history: EngagementHistory = {
-        engagementId: engagement.id,
-        coacheeName: engagement.coachee.displayName,
-        sessions: sessions.map((s, index): HeldSession => {
-          const report = reports.get(s.id);
-          const point = points[index];
-          return {
-            sessionId: s.id,
-            sessionNumber: index + 1,
-            heldAt: (s.heldAt ?? s.startsAt) as IsoInstant,
-            alliance:
-              report && point?.total != null
-                ? {
-                    total0to40: point.total,
-                    goals0to10: point.goals ?? 0,
-                    tasks0to10: point.approach ?? 0,
-                    bond0to10: point.bond ?? 0,
-                    overall0to10: itemScore(report, "overall") ?? 0,
-                  }
-                : null,
-            ratingClosesAt: addDays((s.heldAt ?? s.startsAt) as IsoInstant, RATING_LINK_DAYS),
-            coachPrediction0to40: null,
-            sideEffectsReported: null,
-            wellbeing: null,
-          };
-        }),
+      const numbers = new Map(points.map((p) => [p.sessionId, p.sessionNumber]));
+      return {
+        cutoff,
+        points,
+        alerts: stored.map((alert) => alertView(alert, engagement, numbers.get(alert.sessionId) ?? null)),
       };
-      return { points, alerts: evaluateAlerts(history, DEFAULT_FEEDBACK_SETTINGS, ctx.clock.now()) };
     },
   );
 }
 
 function summary(report: ScoreReport) {
   return {
-    total: value(report.total),
-    goals: subscale(report, "goals"),
-    approach: subscale(report, "approach"),
-    bond: subscale(report, "bond"),
+    total: scoreValue(report.total),
+    goals: subscaleValue(report, "goals"),
+    approach: subscaleValue(report, "approach"),
+    bond: subscaleValue(report, "bond"),
   };
 }

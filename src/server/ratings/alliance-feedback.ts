@@ -1,0 +1,159 @@
+// An engagement's alliance: its trend from the coachee's ratings, and the alerts the rules raise on it.
+
+import { openAlertState } from "../../core/feedback/alert-lifecycle.ts";
+import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
+import type { EngagementHistory, HeldSession } from "../../core/feedback/engagement-history.ts";
+import { DEFAULT_FEEDBACK_SETTINGS } from "../../core/feedback/feedback-settings.ts";
+import type { ScaleScore, ScoreReport } from "../../core/instruments/scoring.ts";
+import type { IsoInstant, OrganizationId, SessionId } from "../../core/shared/brand.ts";
+import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
+import type { EngagementRecord } from "../../store/engagements/engagement.repository.ts";
+import type { AppContext } from "../app-context.ts";
+import { addDays } from "../auth/sign-in.ts";
+import { AFTER_SESSION_INSTRUMENT, RATING_LINK_DAYS } from "./rating-links.ts";
+
+export interface TrendPoint {
+  readonly sessionId: SessionId;
+  readonly sessionNumber: number;
+  readonly startsAt: IsoInstant;
+  readonly total: number | null;
+  readonly goals: number | null;
+  readonly approach: number | null;
+  readonly bond: number | null;
+}
+
+/** A score rounded to two decimals, or null when there is none. */
+export function scoreValue(score: ScaleScore | null | undefined): number | null {
+  return score?.status === "scored" ? Math.round(score.value * 100) / 100 : null;
+}
+
+export function subscaleValue(report: ScoreReport, id: string): number | null {
+  return scoreValue(report.subscales.find((s) => s.id === id)?.score);
+}
+
+function itemScore(report: ScoreReport, id: string): number | null {
+  const item = report.items.find((i) => i.itemId === id);
+  return item?.status === "scored" ? item.score : null;
+}
+
+/** The held sessions of an engagement with the coachee's Alliance Check for each, as a trend and a history. */
+export async function loadAlliance(
+  ctx: AppContext,
+  orgId: OrganizationId,
+  engagement: EngagementRecord,
+): Promise<{ points: TrendPoint[]; history: EngagementHistory }> {
+  const sessions = (await ctx.repos.engagements.listSessionsOfEngagement(orgId, engagement.id)).filter(
+    (s) => s.status === "held",
+  );
+  const responses = await ctx.repos.ratings.listResponsesOfSessions(
+    orgId,
+    sessions.map((s) => s.id),
+    AFTER_SESSION_INSTRUMENT,
+  );
+  const reports = new Map(responses.map((r) => [r.sessionId, r.scores as ScoreReport]));
+  const points: TrendPoint[] = [];
+  const held: HeldSession[] = [];
+  sessions.forEach((s, index) => {
+    const report = reports.get(s.id);
+    const point: TrendPoint = {
+      sessionId: s.id,
+      sessionNumber: index + 1,
+      startsAt: s.startsAt,
+      total: report ? scoreValue(report.total) : null,
+      goals: report ? subscaleValue(report, "goals") : null,
+      approach: report ? subscaleValue(report, "approach") : null,
+      bond: report ? subscaleValue(report, "bond") : null,
+    };
+    points.push(point);
+    const heldAt = s.heldAt ?? s.startsAt;
+    held.push({
+      sessionId: s.id,
+      sessionNumber: index + 1,
+      heldAt,
+      alliance:
+        report &&
+        point.total !== null &&
+        point.goals !== null &&
+        point.approach !== null &&
+        point.bond !== null
+          ? {
+              total0to40: point.total,
+              goals0to10: point.goals,
+              tasks0to10: point.approach,
+              bond0to10: point.bond,
+              overall0to10: itemScore(report, "overall") ?? point.total / 4,
+            }
+          : null,
+      ratingClosesAt: addDays(heldAt, RATING_LINK_DAYS),
+      coachPrediction0to40: null,
+      sideEffectsReported: null,
+      wellbeing: null,
+    });
+  });
+  return {
+    points,
+    history: { engagementId: engagement.id, coacheeName: engagement.coachee.displayName, sessions: held },
+  };
+}
+
+/**
+ * Runs the feedback rules on the engagement as it is now and stores the alerts not raised before (each
+ * finding has a stable key, so re-running never duplicates one). Returns how many were new.
+ */
+export async function refreshAlerts(
+  ctx: AppContext,
+  orgId: OrganizationId,
+  engagement: EngagementRecord,
+  history?: EngagementHistory,
+): Promise<number> {
+  const now = ctx.clock.now();
+  const found = evaluateAlerts(
+    history ?? (await loadAlliance(ctx, orgId, engagement)).history,
+    DEFAULT_FEEDBACK_SETTINGS,
+    now,
+  );
+  let added = 0;
+  for (const alert of found) {
+    const { key, severity, reason, suggestedRepair, engagementId: _engagement, ...finding } = alert;
+    const stored: StoredAlert = {
+      organizationId: orgId,
+      id: ctx.ids.newId(),
+      engagementId: engagement.id,
+      sessionId: alert.session.sessionId,
+      key,
+      kind: alert.kind,
+      severity,
+      reason,
+      suggestedRepair,
+      finding,
+      state: openAlertState(now),
+    };
+    if (await ctx.repos.alerts.insertAlertIfNew(stored)) added++;
+  }
+  return added;
+}
+
+/** An alert as the API shows it. */
+export function alertView(
+  alert: StoredAlert,
+  engagement: { coachee: { displayName: string } },
+  sessionNumber: number | null,
+) {
+  const state = alert.state;
+  return {
+    id: alert.id,
+    engagementId: alert.engagementId,
+    coacheeName: engagement.coachee.displayName,
+    kind: alert.kind,
+    severity: alert.severity,
+    reason: alert.reason,
+    suggestedRepair: alert.suggestedRepair,
+    sessionId: alert.sessionId,
+    sessionNumber,
+    status: state.status,
+    openedAt: state.openedAt,
+    acknowledgedAt: state.status === "open" ? null : state.acknowledgedAt,
+    resolvedAt: state.status === "resolved" ? state.resolvedAt : null,
+    resolutionNote: state.status === "resolved" ? state.note : null,
+  };
+}
