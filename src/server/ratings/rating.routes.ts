@@ -172,11 +172,13 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
           detail: { instrumentId: instrument.id, instrumentVersion: instrument.version },
         });
       });
-      // The new rating may raise alerts for the coach right away.
-      const rated = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
-      const engagement =
-        rated && (await ctx.repos.engagements.findEngagement(link.organizationId, rated.engagementId));
-      if (engagement) await refreshAlerts(ctx, link.organizationId, engagement);
+      // The new rating may raise alerts for the coach: the rules run right after the answer goes out.
+      app.background.run("alerts after a rating", async () => {
+        const rated = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
+        const engagement =
+          rated && (await ctx.repos.engagements.findEngagement(link.organizationId, rated.engagementId));
+        if (engagement) await refreshAlerts(ctx, link.organizationId, engagement);
+      });
       return reply.status(201).send(summary(report));
     },
   );

@@ -1,0 +1,216 @@
+// Benchmark: coachee rating submissions on the embedded SQLite database, against a bare Fastify route.
+//
+// Target (issue 3): p99 ≤ 25 ms at 1,000 submissions a second on 2 cores. Every request submits a fresh
+// single-use link (validate, score, store the response and its audit entry, mark the link used, run
+// the feedback rules and store new alerts). The baseline is a Fastify route that only answers JSON,
+// loaded the same way in the same run. Traffic goes to loopback only, bounded in count and time.
+//
+// Run: npm run bench   (writes a summary to stdout; copy it into bench/RESULTS.md with machine and date)
+
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import autocannon from "autocannon";
+import Fastify from "fastify";
+import type {
+  AccountId,
+  EngagementId,
+  IsoInstant,
+  MembershipId,
+  Minutes,
+  OrganizationId,
+  PersonId,
+  ProgrammeId,
+  SessionId,
+} from "../src/core/shared/brand.ts";
+import { hashToken } from "../src/server/auth/tokens.ts";
+import { migrateToLatest, openDatabase } from "../src/store/database.ts";
+import { inTransaction } from "../src/store/repositories.ts";
+
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 20;
+const ENGAGEMENTS = 1_000;
+const SESSIONS_PER_ENGAGEMENT = Math.ceil((RATE * SECONDS * 1.2) / ENGAGEMENTS);
+
+const ORG = "bench-org" as OrganizationId;
+const PROGRAMME = "bench-programme" as ProgrammeId;
+const ANSWERS = {
+  "goals-focus": 8,
+  "goals-shared": 7,
+  "approach-fit": 9,
+  "approach-progress": 6,
+  "bond-openness": 9,
+  "bond-support": 8,
+  overall: 8,
+};
+
+/** An organization with ENGAGEMENTS engagements, each with held sessions that have unused rating links. */
+async function seed(file: string): Promise<string[]> {
+  const database = openDatabase({ dialect: "sqlite", file });
+  await migrateToLatest(database);
+  const now = new Date().toISOString() as IsoInstant;
+  const expires = new Date(Date.now() + 86_400_000).toISOString() as IsoInstant;
+  const tokens: string[] = [];
+  await inTransaction(database.db, async (repos) => {
+    await repos.organizations.insertOrganization({ id: ORG, name: "Bench" }, now);
+    await repos.organizations.insertProgramme({ organizationId: ORG, id: PROGRAMME, name: "Bench" }, now);
+    for (let e = 0; e < ENGAGEMENTS; e++) {
+      const coach = `coach-${e % 100}` as PersonId;
+      const coachee = `coachee-${e}` as PersonId;
+      for (const [id, role] of [
+        [coach, "coach"],
+        [coachee, "coachee"],
+      ] as const) {
+        if (role === "coach" && e >= 100) continue;
+        await repos.organizations.insertPerson(
+          {
+            organizationId: ORG,
+            id,
+            accountId: null as AccountId | null,
+            displayName: id,
+            email: `${id}@bench.example`,
+          },
+          now,
+        );
+        await repos.organizations.insertMembership(
+          { organizationId: ORG, id: `m-${id}` as MembershipId, personId: id, programmeId: PROGRAMME, role },
+          now,
+        );
+      }
+      const engagementId = `eng-${e}` as EngagementId;
+      await repos.engagements.insertEngagement(
+        {
+          organizationId: ORG,
+          id: engagementId,
+          programmeId: PROGRAMME,
+          coachId: coach,
+          coacheeId: coachee,
+          sponsorId: null,
+        },
+        now,
+      );
+      for (let s = 0; s < SESSIONS_PER_ENGAGEMENT; s++) {
+        const sessionId = `s-${e}-${s}` as SessionId;
+        const startsAt = new Date(
+          Date.now() - (SESSIONS_PER_ENGAGEMENT - s) * 86_400_000,
+        ).toISOString() as IsoInstant;
+        await repos.engagements.insertSession(
+          {
+            organizationId: ORG,
+            id: sessionId,
+            engagementId,
+            status: "held",
+            startsAt,
+            durationMinutes: 60 as Minutes,
+            mode: "video",
+            heldAt: startsAt,
+            cancelledAt: null,
+            cancelReason: null,
+            version: 1,
+          },
+          now,
+        );
+        const token = `bench-token-${e}-${s}`;
+        await repos.ratings.insertRatingLink(
+          {
+            organizationId: ORG,
+            id: `link-${e}-${s}`,
+            sessionId,
+            respondentId: coachee,
+            instrumentId: "alliance-check",
+            tokenHash: hashToken(token),
+            expiresAt: expires,
+            usedAt: null,
+          },
+          now,
+        );
+        tokens.push(token);
+      }
+    }
+  });
+  await database.close();
+  // Interleave engagements, as real traffic would: session s of every engagement, then s + 1.
+  return tokens.sort((a, b) => Number(a.split("-").at(-1)) - Number(b.split("-").at(-1)));
+}
+
+interface Measured {
+  readonly requests: number;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly errors: number;
+  readonly non2xx: number;
+}
+
+async function load(url: string, next: () => string): Promise<Measured> {
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    overallRate: RATE,
+    requests: [
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        setupRequest: (request) => ({ ...request, path: next(), body: JSON.stringify({ answers: ANSWERS }) }),
+      },
+    ],
+  });
+  return {
+    requests: result.requests.total,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), "alliance-bench-"));
+  const file = path.join(dir, "bench.db");
+  process.stderr.write(`Seeding ${ENGAGEMENTS} engagements × ${SESSIONS_PER_ENGAGEMENT} held sessions…\n`);
+  const tokens = await seed(file);
+
+  const bare = Fastify({ logger: false });
+  bare.post("/bare", async () => ({ total: 30, goals: 7.5, approach: 7.5, bond: 8.5 }));
+  const bareUrl = await bare.listen({ port: 0, host: "127.0.0.1" });
+  process.stderr.write(`Baseline: bare Fastify route at ${RATE}/s for ${SECONDS} s…\n`);
+  const baseline = await load(bareUrl, () => "/bare");
+  await bare.close();
+
+  // The app runs in its own process, as in production; the load generator stays here.
+  const server = spawn(process.execPath, [path.join(import.meta.dirname, "serve.ts"), file], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    server.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+    createInterface({ input: server.stdout as NodeJS.ReadableStream }).once("line", resolve);
+  });
+  let next = 0;
+  process.stderr.write(`Rating submissions at ${RATE}/s for ${SECONDS} s…\n`);
+  const rating = await load(url, () => `/api/ratings/${tokens[next++ % tokens.length]}`);
+  server.stdin?.end();
+
+  const row = (name: string, m: Measured) =>
+    `| ${name} | ${m.requests} | ${m.perSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.max} | ${m.errors + m.non2xx} |`;
+  const lines = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+    `Load: ${RATE} requests/s offered for ${SECONDS} s over ${CONNECTIONS} connections; the baseline route in this process, the app in its own process, autocannon here.`,
+    "",
+    "| route | requests | per second | p50 ms | p99 ms | max ms | errors |",
+    "|---|---|---|---|---|---|---|",
+    row("bare Fastify route (baseline)", baseline),
+    row("POST /api/ratings/:token (SQLite)", rating),
+    "",
+    `p99 ratio rating / baseline: ${(rating.p99 / Math.max(baseline.p99, 1)).toFixed(1)}×; target p99 ≤ 25 ms: ${rating.p99 <= 25 ? "met" : "NOT met"}.`,
+  ];
+  console.log(lines.join("\n"));
+}
+
+await main();
