@@ -185,9 +185,17 @@ async function main(): Promise<void> {
   await bare.close();
 
   // The app runs in its own process, as in production; the load generator stays here.
-  const server = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), path.join(import.meta.dirname, "serve.ts"), file], {
-    stdio: ["pipe", "pipe", "inherit"],
-  });
+  const server = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []),
+      path.join(import.meta.dirname, "serve.ts"),
+      file,
+    ],
+    {
+      stdio: ["pipe", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     server.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
     createInterface({ input: server.stdout as NodeJS.ReadableStream }).once("line", resolve);

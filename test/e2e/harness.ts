@@ -22,11 +22,21 @@ export interface E2e {
   close(): Promise<void>;
 }
 
-export async function startE2e(): Promise<E2e> {
+/**
+ * Starts the app; `env` adds to or overrides its environment, e.g. `SMTP_HOST` and `SMTP_PORT` to send
+ * its mail to the test SMTP server (test/support/smtp.ts).
+ */
+export async function startE2e(env: Readonly<Record<string, string>> = {}): Promise<E2e> {
   // test/global-setup.ts has built the web app.
   const dir = mkdtempSync(path.join(tmpdir(), "alliance-e2e-"));
   const config = readConfig(
-    { PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${path.join(dir, "e2e.db")}`, LOG_LEVEL: "warn" },
+    {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: `sqlite:${path.join(dir, "e2e.db")}`,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     ROOT,
     WEB_ROOT,
   );

@@ -1,6 +1,7 @@
-// The route table: public pages (sign-in, links, 404) and the signed-in pages inside the app shell.
+// The route table: public pages (sign-in, links, rating, 404) and the signed-in pages inside the app shell.
 import { createBrowserRouter } from "react-router-dom";
 import { AdminPage } from "./admin/admin-page.tsx";
+import { AlertsPage } from "./alerts/alerts-page.tsx";
 import { ForgotPasswordPage } from "./auth/forgot-password-page.tsx";
 import { ResetPasswordPage } from "./auth/reset-password-page.tsx";
 import { SignInPage } from "./auth/sign-in-page.tsx";
@@ -8,10 +9,12 @@ import { EngagementPage } from "./engagements/engagement-page.tsx";
 import { EngagementsPage } from "./engagements/engagements-page.tsx";
 import { InvitePage } from "./invitations/invite-page.tsx";
 import { PrivacyPage } from "./privacy/privacy-page.tsx";
+import { RatePage } from "./ratings/rate-page.tsx";
 import { AppShell } from "./shell/app-shell.tsx";
 import { ErrorPage } from "./shell/error-page.tsx";
 import { NotFoundPage } from "./shell/not-found-page.tsx";
 import { PublicLayout } from "./shell/public-layout.tsx";
+import { RatingLayout } from "./shell/rating-layout.tsx";
 
 export const router = createBrowserRouter([
   {
@@ -20,9 +23,16 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", element: <EngagementsPage /> },
       { path: "/engagements/:engagementId", element: <EngagementPage /> },
+      { path: "/alerts", element: <AlertsPage /> },
       { path: "/admin", element: <AdminPage /> },
       { path: "/privacy", element: <PrivacyPage /> },
     ],
+  },
+  {
+    // The coachee rates a session from a link, without an account: outside the signed-in shell.
+    element: <RatingLayout />,
+    errorElement: <ErrorPage />,
+    children: [{ path: "/rate/:token", element: <RatePage /> }],
   },
   {
     element: <PublicLayout />,

@@ -191,6 +191,120 @@ export interface NoteInput {
   body: string;
 }
 
+/** `POST /api/orgs/:orgId/sessions/:sessionId/held`: the coachee's single-use rating link (7 days). */
+export interface RatingLink {
+  url: string;
+  expiresAt: string;
+}
+
+/** `POST /api/orgs/:orgId/sessions/:sessionId/held`. */
+export interface HeldSession {
+  session: Session;
+  /** Present when a rating link was issued (the coachee rates the session by it). */
+  ratingLink?: RatingLink;
+}
+
+/** A text in every language of its instrument, keyed by language tag (`{ en: "Goals" }`). */
+export type LocalizedText = Record<string, string>;
+
+/** Show an item only when an earlier item's answer meets the condition (docs/instruments.md). */
+export interface EnableWhen {
+  item: string;
+  operator: "=" | "!=" | ">=" | "<=";
+  /** An option code (choice), a whole number (scale) or a boolean (boolean item). */
+  answer: string | number | boolean;
+}
+
+export interface AnswerOption {
+  code: string;
+  label: LocalizedText;
+  score: number;
+}
+
+export type InstrumentItemKind = "scale" | "choice" | "boolean" | "text";
+
+/** One item of an instrument as the rating page gets it. */
+export interface InstrumentItem {
+  id: string;
+  kind: InstrumentItemKind;
+  text: LocalizedText;
+  required: boolean;
+  min?: number;
+  max?: number;
+  minLabel?: LocalizedText;
+  maxLabel?: LocalizedText;
+  options?: AnswerOption[];
+  maxLength?: number;
+  enableWhen?: EnableWhen;
+}
+
+/** A questionnaire as data (docs/instruments.md). */
+export interface InstrumentDefinition {
+  id: string;
+  version: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  items: InstrumentItem[];
+}
+
+/** `GET /api/ratings/:token`. */
+export interface RatingForm {
+  instrument: InstrumentDefinition;
+  session: { startsAt: string; coachName: string };
+  expiresAt: string;
+}
+
+/** One answer: a scale value, a choice's option code, yes/no, or free text. */
+export type AnswerValue = number | string | boolean;
+
+/** `POST /api/ratings/:token`: total 0–40 and subscales 0–10; null when too much is missing. */
+export interface RatingScores {
+  total: number | null;
+  goals: number | null;
+  approach: number | null;
+  bond: number | null;
+}
+
+/** One held session on the alliance trend; the values are null while it is unrated. */
+export interface AlliancePoint extends RatingScores {
+  sessionId: string;
+  sessionNumber: number;
+  startsAt: string;
+}
+
+export type AlertSeverity = "info" | "warning" | "urgent";
+export type AlertStatus = "open" | "acknowledged" | "resolved";
+
+/** An alert of the feedback rules, as the coach sees it. */
+export interface Alert {
+  id: string;
+  engagementId: string;
+  coacheeName: string;
+  /** `weak_alliance`, `rupture`, `goal_task_agreement_falling`, `perception_gap`, … */
+  kind: string;
+  severity: AlertSeverity;
+  reason: string;
+  suggestedRepair: string;
+  sessionId: string;
+  sessionNumber: number;
+  status: AlertStatus;
+  openedAt: string;
+  acknowledgedAt: string | null;
+  resolvedAt: string | null;
+  resolutionNote: string | null;
+}
+
+/** `GET /api/orgs/:orgId/engagements/:engagementId/alliance`; `alerts` is empty except for the coach. */
+export interface AllianceTrend {
+  /** The weak-alliance cut-off on the 0–40 total. */
+  cutoff: number;
+  points: AlliancePoint[];
+  alerts: Alert[];
+}
+
+/** The `status` filter of `GET /api/orgs/:orgId/alerts`; "" for the default (open and acknowledged). */
+export type AlertFilter = "" | AlertStatus | "all";
+
 /** The error codes of docs/api.md, plus `network` for a request that never reached the server. */
 export type ApiErrorCode =
   | "validation_failed"

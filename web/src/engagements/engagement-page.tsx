@@ -1,6 +1,7 @@
-// /engagements/:engagementId: who is in the engagement, its sessions and notes, and scheduling.
+// /engagements/:engagementId: who is in the engagement, the alliance trend and alerts, sessions, notes, scheduling.
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
+import { AllianceSection } from "../alliance/alliance-section.tsx";
 import { useSelection } from "../shell/selection.tsx";
 import type { Engagement, EngagementDetail, Session } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
@@ -71,19 +72,30 @@ function EngagementHeader({ engagement }: { engagement: Engagement }) {
 interface EngagementViewProps {
   orgId: string;
   detail: EngagementDetail;
+  /** Counts the changes made on this page, so the alliance trend loads again after one. */
+  changes: number;
   onChanged: (message: string) => void;
 }
 
-function EngagementView({ orgId, detail, onChanged }: EngagementViewProps) {
+/** The coach and the coachee see the alliance trend (the coachee their own history); nobody else. */
+function seesAlliance(engagement: Engagement): boolean {
+  return engagement.viewerRelation === "coach" || engagement.viewerRelation === "coachee";
+}
+
+function EngagementView({ orgId, detail, changes, onChanged }: EngagementViewProps) {
   const { engagement, sessions, permissions } = detail;
   return (
     <>
+      {seesAlliance(engagement) && (
+        <AllianceSection orgId={orgId} engagement={engagement} version={changes} />
+      )}
       <section className="card section" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>
         <SessionsTable
           orgId={orgId}
           sessions={sessions}
           canAddNotes={engagement.viewerRelation === "coach"}
+          coacheeName={engagement.coachee.displayName}
           onChanged={onChanged}
         />
       </section>
@@ -103,6 +115,7 @@ function EngagementView({ orgId, detail, onChanged }: EngagementViewProps) {
 function EngagementScreen({ engagementId }: { engagementId: string }) {
   const { organization } = useSelection();
   const [message, setMessage] = useState<string | null>(null);
+  const [changes, setChanges] = useState(0);
   const detail = useResource(`${organization.id}/${engagementId}`, () =>
     fetchEngagement(organization.id, engagementId),
   );
@@ -115,6 +128,7 @@ function EngagementScreen({ engagementId }: { engagementId: string }) {
 
   function onChanged(text: string): void {
     setMessage(text);
+    setChanges((n) => n + 1);
     detail.reload();
   }
 
@@ -133,7 +147,12 @@ function EngagementScreen({ engagementId }: { engagementId: string }) {
       {detail.data === undefined ? (
         detail.loading && <Loading what="the engagement" />
       ) : (
-        <EngagementView orgId={organization.id} detail={detail.data} onChanged={onChanged} />
+        <EngagementView
+          orgId={organization.id}
+          detail={detail.data}
+          changes={changes}
+          onChanged={onChanged}
+        />
       )}
     </>
   );

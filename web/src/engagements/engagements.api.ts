@@ -1,6 +1,14 @@
 // The engagement, session and session-note endpoints of one organization.
 import { api, orgPath, withQuery } from "../api.ts";
-import type { Engagement, EngagementDetail, Note, NoteInput, Session, SessionInput } from "../types.ts";
+import type {
+  Engagement,
+  EngagementDetail,
+  HeldSession,
+  Note,
+  NoteInput,
+  Session,
+  SessionInput,
+} from "../types.ts";
 
 /** The engagements the caller may read; `programmeId` "" for all programmes. */
 export async function listEngagements(orgId: string, programmeId: string): Promise<Engagement[]> {
@@ -30,8 +38,9 @@ export async function updateSession(
   return (await api.patch<{ session: Session }>(orgPath(orgId, "sessions", sessionId), changes)).session;
 }
 
-export async function markSessionHeld(orgId: string, sessionId: string): Promise<Session> {
-  return (await api.post<{ session: Session }>(orgPath(orgId, "sessions", sessionId, "held"))).session;
+/** Answers the session and, when one was issued, the coachee's rating link (also mailed to them). */
+export function markSessionHeld(orgId: string, sessionId: string): Promise<HeldSession> {
+  return api.post<HeldSession>(orgPath(orgId, "sessions", sessionId, "held"));
 }
 
 export async function cancelSession(orgId: string, sessionId: string, reason: string): Promise<Session> {

@@ -1,7 +1,7 @@
 // One session in the sessions table: its row, its actions and their inline forms, and its notes.
 import { useRef, useState } from "react";
 import { toApiError } from "../api.ts";
-import type { Session } from "../types.ts";
+import type { RatingLink, Session } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert } from "../ui/messages.tsx";
 import { SessionStatusBadge } from "./badges.tsx";
@@ -9,6 +9,7 @@ import { CancelSessionForm } from "./cancel-session-form.tsx";
 import { EditSessionForm } from "./edit-session-form.tsx";
 import { markSessionHeld } from "./engagements.api.ts";
 import { MODE_LABELS } from "./labels.ts";
+import { RatingLinkPanel } from "./rating-link-panel.tsx";
 import { SessionNotes } from "./session-notes.tsx";
 
 type Panel = "none" | "edit" | "cancel";
@@ -18,14 +19,17 @@ interface SessionRowsProps {
   session: Session;
   /** The viewer is the engagement's coach, who may add notes. */
   canAddNotes: boolean;
+  /** The coachee's name, for the rating link shown after "Mark held". */
+  coacheeName: string;
   /** Called after a change, with what to announce. */
   onChanged: (message: string) => void;
 }
 
-export function SessionRows({ orgId, session, canAddNotes, onChanged }: SessionRowsProps) {
+export function SessionRows({ orgId, session, canAddNotes, coacheeName, onChanged }: SessionRowsProps) {
   const [panel, setPanel] = useState<Panel>("none");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [ratingLink, setRatingLink] = useState<RatingLink | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const cancelButton = useRef<HTMLButtonElement>(null);
 
@@ -50,8 +54,13 @@ export function SessionRows({ orgId, session, canAddNotes, onChanged }: SessionR
     setError(null);
     setPanel("none");
     try {
-      await markSessionHeld(orgId, session.id);
-      onChanged(`The session on ${when} is marked as held.`);
+      const held = await markSessionHeld(orgId, session.id);
+      setRatingLink(held.ratingLink ?? null);
+      onChanged(
+        held.ratingLink === undefined
+          ? `The session on ${when} is marked as held.`
+          : `The session on ${when} is marked as held. ${coacheeName} gets a link to rate it by email.`,
+      );
     } catch (caught) {
       setError(toApiError(caught).message);
     } finally {
@@ -118,6 +127,7 @@ export function SessionRows({ orgId, session, canAddNotes, onChanged }: SessionR
       <tr className="session-extra">
         <td colSpan={5} id={panelId}>
           <ErrorAlert error={error} />
+          {ratingLink !== null && <RatingLinkPanel link={ratingLink} coacheeName={coacheeName} />}
           {panel === "edit" && (
             <EditSessionForm
               orgId={orgId}

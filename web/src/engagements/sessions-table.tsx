@@ -7,10 +7,11 @@ interface SessionsTableProps {
   orgId: string;
   sessions: Session[];
   canAddNotes: boolean;
+  coacheeName: string;
   onChanged: (message: string) => void;
 }
 
-export function SessionsTable({ orgId, sessions, canAddNotes, onChanged }: SessionsTableProps) {
+export function SessionsTable({ orgId, sessions, canAddNotes, coacheeName, onChanged }: SessionsTableProps) {
   if (sessions.length === 0) return <p className="muted">No sessions to show yet.</p>;
   const inOrder = [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   return (
@@ -36,6 +37,7 @@ export function SessionsTable({ orgId, sessions, canAddNotes, onChanged }: Sessi
               orgId={orgId}
               session={session}
               canAddNotes={canAddNotes}
+              coacheeName={coacheeName}
               onChanged={onChanged}
             />
           ))}

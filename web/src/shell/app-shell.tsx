@@ -1,6 +1,7 @@
 // The signed-in layout: header with switcher, navigation and sign-out around the page; guards sign-in.
 import { useState } from "react";
 import { Navigate, NavLink, Outlet, useLocation } from "react-router-dom";
+import { AlertCountProvider, useAlertCount } from "../alerts/alert-count.tsx";
 import { toApiError } from "../api.ts";
 import type { Me } from "../types.ts";
 import { ErrorAlert, Loading } from "../ui/messages.tsx";
@@ -10,8 +11,25 @@ import { Brand, PageFrame } from "./page-frame.tsx";
 import { SelectionProvider, useSelection } from "./selection.tsx";
 import { useSession } from "./session.tsx";
 
+function AlertsNavLink() {
+  const { open } = useAlertCount();
+  return (
+    <NavLink to="/alerts">
+      Alerts
+      {open !== null && open > 0 && (
+        <span className="nav-count">
+          <span className="visually-hidden"> (</span>
+          {open}
+          <span className="visually-hidden"> open)</span>
+        </span>
+      )}
+    </NavLink>
+  );
+}
+
 function MainNav() {
   const { isAdmin } = useSelection();
+  const { coaches } = useAlertCount();
   return (
     <nav aria-label="Main" className="main-nav">
       <ul>
@@ -20,6 +38,11 @@ function MainNav() {
             Engagements
           </NavLink>
         </li>
+        {coaches && (
+          <li>
+            <AlertsNavLink />
+          </li>
+        )}
         {isAdmin && (
           <li>
             <NavLink to="/admin">Admin</NavLink>
@@ -114,18 +137,20 @@ export function AppShell() {
   }
   return (
     <SelectionProvider organizations={[first, ...rest]}>
-      <PageFrame
-        header={
-          <>
-            <Brand />
-            <MainNav />
-            <AccountMenu me={me} />
-            <OrgSwitcher />
-          </>
-        }
-      >
-        <Outlet />
-      </PageFrame>
+      <AlertCountProvider>
+        <PageFrame
+          header={
+            <>
+              <Brand />
+              <MainNav />
+              <AccountMenu me={me} />
+              <OrgSwitcher />
+            </>
+          }
+        >
+          <Outlet />
+        </PageFrame>
+      </AlertCountProvider>
     </SelectionProvider>
   );
 }

@@ -1,0 +1,135 @@
+// The session feedback loop in a real Chromium: the coach marks a session held, the coachee rates it on a
+// phone from the link in the email the real SMTP test server received, and the coach sees the new point and
+// the weak-alliance alert with its explanation.
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Locator } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSmtpServer, type TestSmtpServer } from "../support/smtp.ts";
+import { accessibilityProblems, type E2e, RESULTS, signInAs, startE2e, watchConsole } from "./harness.ts";
+
+/** The token of the first rating link (`…/rate/<token>`) in a text. */
+function ratingToken(text: string): string {
+  const match = /\/rate\/([A-Za-z0-9_-]+)/.exec(text);
+  if (match?.[1] === undefined) throw new Error(`no rating link in: ${text}`);
+  return match[1];
+}
+
+describe("coachee rates a session", () => {
+  let smtp: TestSmtpServer;
+  let e2e: E2e;
+
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    e2e = await startE2e({ SMTP_HOST: "127.0.0.1", SMTP_PORT: String(smtp.port), SMTP_SECURE: "false" });
+  });
+  afterAll(async () => {
+    await e2e?.close();
+    await smtp?.close();
+  });
+
+  it("from the emailed link on a phone in at most 8 interactions; the coach sees the point and the alert", async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    const problems: string[] = [];
+
+    // The coach marks Tom Becker's session of yesterday held and gets the link and QR code for the room.
+    const coachContext = await e2e.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
+    const coach = await coachContext.newPage();
+    const coachErrors = watchConsole(coach);
+    await signInAs(coach, e2e.baseUrl, "coach@alliance.example");
+    await coach.getByRole("link", { name: "Tom Becker" }).first().click();
+    await expect.poll(() => coach.url()).toContain("/engagements/");
+    await coach.getByRole("heading", { name: "Alliance", level: 2 }).waitFor();
+    const engagementUrl = coach.url();
+    await coach.getByRole("button", { name: "Mark held" }).first().click();
+    await coach.getByRole("heading", { name: "Rating link for Tom Becker" }).waitFor();
+    await coach.getByRole("img", { name: "QR code of Tom Becker's rating link" }).waitFor();
+    await coach.getByRole("button", { name: "Copy link" }).waitFor();
+    const shownLink = await coach.getByRole("textbox", { name: "Rating link" }).inputValue();
+
+    // The email arrives in the background, on the real SMTP server; it carries the same link.
+    const mail = await smtp.waitFor(1, 15_000);
+    expect(mail.envelopeTo).toEqual(["tom@alliance.example"]);
+    const token = ratingToken(mail.parsed.text ?? "");
+    expect(ratingToken(shownLink)).toBe(token);
+
+    // Tom opens it on his phone, signed in nowhere.
+    const phoneContext = await e2e.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
+    const phone = await phoneContext.newPage();
+    const phoneErrors = watchConsole(phone, [401, 410]);
+    await phone.goto(`${e2e.baseUrl}/rate/${token}`);
+    const send = phone.getByRole("button", { name: "Send rating" });
+    await send.waitFor();
+    problems.push(...(await accessibilityProblems(phone)));
+
+    let interactions = 0;
+    const tap = async (target: Locator): Promise<void> => {
+      interactions += 1;
+      await target.tap();
+    };
+    const groups = phone.getByRole("radiogroup");
+    expect(await groups.count()).toBe(7);
+    for (const group of await groups.all()) {
+      await tap(group.getByRole("radio", { name: "3", exact: true }));
+    }
+    await phone.screenshot({ path: path.join(RESULTS, "rating-phone.png"), fullPage: true });
+    await tap(send);
+    await phone.getByRole("heading", { name: "Thank you" }).waitFor();
+    expect(interactions).toBeLessThanOrEqual(8);
+    expect(await phone.getByRole("radio").count()).toBe(0);
+    problems.push(...(await accessibilityProblems(phone)));
+
+    // The link works once: opening it again says so, and nothing more.
+    await phone.goto(`${e2e.baseUrl}/rate/${token}`);
+    await phone.getByRole("heading", { name: "This link has expired or was already used" }).waitFor();
+
+    // The coach sees the new point (3 on each of 7 items: 21 of 70, i.e. 12 of 40) and the alert.
+    await coach.goto(engagementUrl);
+    await coach.getByText(/Latest rating: session \d+ .*12 of 40, below the cut-off of 36/).waitFor();
+    await coach.getByText("Show the ratings as a table").click();
+    const table = coach.getByRole("table", { name: /Alliance ratings per session/ });
+    const row = table.getByRole("row").filter({ has: coach.getByRole("cell", { name: "12", exact: true }) });
+    expect(await row.count()).toBe(1);
+    const alert = coach.getByRole("article").filter({ hasText: "Weak alliance" });
+    await alert.first().waitFor();
+    const reason = (await alert.first().locator(".alert-reason").textContent()) ?? "";
+    expect(reason).toContain("12");
+    expect(reason).toContain("36");
+    await expect.poll(() => alert.first().getByText("Suggested repair:").count()).toBe(1);
+    problems.push(...(await accessibilityProblems(coach)));
+    await coach.screenshot({ path: path.join(RESULTS, "coach-alliance.png"), fullPage: true });
+
+    // In the inbox the coach acknowledges the alert, then resolves it with a note.
+    await coach.getByRole("link", { name: /^Alerts/ }).click();
+    await coach.getByRole("heading", { name: "Alerts", level: 1 }).waitFor();
+    const inboxAlert = coach.getByRole("article").filter({ hasText: "Weak alliance" }).first();
+    await inboxAlert.getByRole("link", { name: "Tom Becker" }).waitFor();
+    problems.push(...(await accessibilityProblems(coach)));
+    await inboxAlert.getByRole("button", { name: "Acknowledge" }).click();
+    await coach.getByRole("status").filter({ hasText: "Alert acknowledged" }).waitFor();
+    await inboxAlert.getByRole("button", { name: "Resolve", exact: true }).click();
+    await inboxAlert.getByLabel("Resolution note").fill("We talked it through and agreed a clearer goal.");
+    await inboxAlert.getByRole("button", { name: "Resolve alert" }).click();
+    await coach.getByRole("status").filter({ hasText: "Alert resolved" }).waitFor();
+    // Resolved alerts leave the default view (open and acknowledged) once the inbox has reloaded.
+    await expect.poll(() => coach.getByRole("article").filter({ hasText: "Weak alliance" }).count()).toBe(0);
+
+    expect(problems).toEqual([]);
+    expect(phoneErrors).toEqual([]);
+    expect(coachErrors).toEqual([]);
+    await phoneContext.close();
+    await coachContext.close();
+  });
+});
