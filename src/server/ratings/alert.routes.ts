@@ -1,7 +1,7 @@
 // The coach's alerts: an inbox across their engagements, and acknowledging or resolving one with a note.
 
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { type AlertAction, type AlertStatus, applyAlertAction } from "../../core/feedback/alert-lifecycle.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
@@ -100,12 +100,12 @@ export async function alertRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
+  /** Applies an acknowledge or resolve action to an alert, if the policy lets the caller change it. */
   async function act(
-    request: { params: { orgId: string; alertId: string } },
-    raw: Parameters<typeof resolveOrgViewer>[1],
+    request: FastifyRequest<{ Params: { orgId: string; alertId: string } }>,
     action: (personId: OrgViewer["person"]["id"]) => AlertAction,
   ) {
-    const viewer = await resolveOrgViewer(ctx, raw, request.params.orgId);
+    const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
     const alert = await ctx.repos.alerts.findAlert(viewer.orgId, request.params.alertId);
     const engagement =
       alert && (await ctx.repos.engagements.findEngagement(viewer.orgId, alert.engagementId));
@@ -153,7 +153,7 @@ export async function alertRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: { 200: Type.Object({ alert: AlertSchema }), ...errors(401, 403, 404, 409) },
       },
     },
-    async (request) => await act(request, request, (by) => ({ type: "acknowledge", by })),
+    async (request) => await act(request, (by) => ({ type: "acknowledge", by })),
   );
 
   api.post(
@@ -167,7 +167,6 @@ export async function alertRoutes(app: FastifyInstance, ctx: AppContext): Promis
         response: { 200: Type.Object({ alert: AlertSchema }), ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) =>
-      await act(request, request, (by) => ({ type: "resolve", by, note: request.body.note })),
+    async (request) => await act(request, (by) => ({ type: "resolve", by, note: request.body.note })),
   );
 }

@@ -9,6 +9,7 @@ import { findInstrument } from "../../core/instruments/registry.ts";
 import { validateResponse } from "../../core/instruments/response-validation.ts";
 import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
+import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import type { RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
@@ -204,7 +205,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
       const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
       const who = viewer.viewerFor(engagement.programmeId);
-      const parties = { coachId: engagement.coach.id, coacheeId: engagement.coachee.id, sponsorId: null };
+      const parties = partiesOf(engagement);
       authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
       const { points, history } = await loadAlliance(ctx, viewer.orgId, engagement);
       const cutoff = DEFAULT_FEEDBACK_SETTINGS.weakAllianceCutoff0to40;
