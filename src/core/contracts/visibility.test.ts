@@ -52,6 +52,7 @@ const EXPECTED: Record<
   session: { relations: { coach: "rc", coachee: "r" }, roles: {} },
   alliance_rating: { relations: { coach: "r", coachee: "rc" }, roles: {} },
   alliance_alert: { relations: { coach: "rc" }, roles: {} },
+  coach_reflection: { relations: { coach: "rc" }, roles: {} },
   // The coach viewer is also the author in the default subject.
   shared_note: { relations: { coach: "rc", coachee: "r" }, roles: {} },
   coach_private_note: { relations: { coach: "rc", author: "rc" }, roles: {} },

@@ -12,6 +12,7 @@ export const RECORD_TYPES = [
   "session",
   "alliance_rating",
   "alliance_alert",
+  "coach_reflection",
   "shared_note",
   "coach_private_note",
   "person",
@@ -87,6 +88,11 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
   },
   alliance_alert: {
     label: "Early warnings to your coach when the alliance weakens",
+    read: [{ relation: "coach" }],
+    change: [{ relation: "coach" }],
+  },
+  coach_reflection: {
+    label: "Your coach's own reflection on each session, and their guess of your rating",
     read: [{ relation: "coach" }],
     change: [{ relation: "coach" }],
   },

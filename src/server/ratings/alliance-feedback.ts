@@ -4,6 +4,7 @@ import { openAlertState } from "../../core/feedback/alert-lifecycle.ts";
 import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
 import type { EngagementHistory, HeldSession } from "../../core/feedback/engagement-history.ts";
 import { DEFAULT_FEEDBACK_SETTINGS } from "../../core/feedback/feedback-settings.ts";
+import { COACH_MIRROR, COACH_MIRROR_PREDICTION_ITEM } from "../../core/instruments/builtins/coach-mirror.ts";
 import type { ScaleScore, ScoreReport } from "../../core/instruments/scoring.ts";
 import type { IsoInstant, OrganizationId, SessionId } from "../../core/shared/brand.ts";
 import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
@@ -17,9 +18,17 @@ export interface TrendPoint {
   readonly sessionNumber: number;
   readonly startsAt: IsoInstant;
   readonly total: number | null;
+  /** The coach's prediction of `total` (coach mirror), 0–40; only for viewers who may see it. */
+  readonly prediction: number | null;
   readonly goals: number | null;
   readonly approach: number | null;
   readonly bond: number | null;
+}
+
+/** The coach's prediction of the coachee's Alliance Check total in a stored coach mirror, if given. */
+export function predictionOf(answers: Readonly<Record<string, unknown>>): number | null {
+  const value = answers[COACH_MIRROR_PREDICTION_ITEM];
+  return typeof value === "number" ? value : null;
 }
 
 /** A score rounded to two decimals, or null when there is none. */
@@ -51,6 +60,16 @@ export async function loadAlliance(
     AFTER_SESSION_INSTRUMENT,
   );
   const reports = new Map(responses.map((r) => [r.sessionId, r.scores as ScoreReport]));
+  const mirrors = await ctx.repos.ratings.listResponsesOfSessions(
+    orgId,
+    sessions.map((s) => s.id),
+    COACH_MIRROR.id,
+  );
+  const predictions = new Map(
+    mirrors
+      .filter((m) => m.respondentId === engagement.coach.id)
+      .map((m) => [m.sessionId, predictionOf(m.answers)]),
+  );
   const points: TrendPoint[] = [];
   const held: HeldSession[] = [];
   sessions.forEach((s, index) => {
@@ -60,6 +79,7 @@ export async function loadAlliance(
       sessionNumber: index + 1,
       startsAt: s.startsAt,
       total: report ? scoreValue(report.total) : null,
+      prediction: predictions.get(s.id) ?? null,
       goals: report ? subscaleValue(report, "goals") : null,
       approach: report ? subscaleValue(report, "approach") : null,
       bond: report ? subscaleValue(report, "bond") : null,
@@ -85,7 +105,7 @@ export async function loadAlliance(
             }
           : null,
       ratingClosesAt: addDays(heldAt, RATING_LINK_DAYS),
-      coachPrediction0to40: null,
+      coachPrediction0to40: point.prediction,
       sideEffectsReported: null,
       wellbeing: null,
     });

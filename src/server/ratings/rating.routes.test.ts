@@ -247,3 +247,60 @@ describe("the rating reminder", () => {
     }
   });
 });
+
+describe("the coach mirror", () => {
+  it("lets the coach reflect once on a held session; a prediction far above the rating raises a perception gap", async () => {
+    const t = await testApp();
+    try {
+      const coach = await signIn(t.app, "coach@alliance.example");
+      const tom = await signIn(t.app, "tom@alliance.example");
+      const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
+        engagements: Array<{ id: string; coachee: { displayName: string } }>;
+      };
+      const engagementId = engagements.find((e) => e.coachee.displayName === "Tom Becker")?.id;
+      const { sessions } = (await coach.get(`${ORG}/engagements/${engagementId}`)).json() as {
+        sessions: Array<{ id: string; status: string; permissions: { markHeld: boolean } }>;
+      };
+      const started = sessions.find((s) => s.permissions.markHeld);
+      const future = sessions.find((s) => s.status === "scheduled" && !s.permissions.markHeld);
+      const held = await coach.post(`${ORG}/sessions/${started?.id}/held`);
+      const token = tokenOf((held.json() as { ratingLink: { url: string } }).ratingLink.url);
+      const mirrorUrl = `${ORG}/sessions/${started?.id}/mirror`;
+
+      const empty = (await coach.get(mirrorUrl)).json() as { instrument: { id: string }; response: unknown };
+      expect(empty).toMatchObject({ instrument: { id: "coach-mirror" }, response: null });
+      expect((await tom.get(mirrorUrl)).statusCode).toBe(404);
+
+      const tooHigh = await coach.post(mirrorUrl, { answers: answers(8, { "predicted-total": 50 }) });
+      expect(tooHigh.statusCode).toBe(400);
+      expect((tooHigh.json() as { error: { field: string } }).error.field).toBe(
+        "body.answers.predicted-total",
+      );
+      const saved = await coach.post(mirrorUrl, { answers: answers(8, { "predicted-total": 30 }) });
+      expect(saved.statusCode).toBe(201);
+      expect(saved.json()).toMatchObject({ prediction: 30, goals: 8 });
+      expect(
+        (await coach.post(mirrorUrl, { answers: answers(8, { "predicted-total": 30 }) })).statusCode,
+      ).toBe(409);
+      expect(
+        (await coach.post(`${ORG}/sessions/${future?.id}/mirror`, { answers: answers(8) })).statusCode,
+      ).toBe(409);
+
+      await t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: { answers: answers(3) } });
+      const seen = (await coach.get(`${ORG}/engagements/${engagementId}/alliance`)).json() as {
+        points: Array<{ total: number; prediction: number | null }>;
+        alerts: Array<{ kind: string; reason: string }>;
+      };
+      expect(seen.points).toMatchObject([{ total: 12, prediction: 30 }]);
+      const gap = seen.alerts.find((a) => a.kind === "perception_gap");
+      expect(gap?.reason).toContain("30");
+      expect(gap?.reason).toContain("12");
+      const own = (await tom.get(`${ORG}/engagements/${engagementId}/alliance`)).json() as {
+        points: Array<{ prediction: number | null }>;
+      };
+      expect(own.points).toMatchObject([{ prediction: null }]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -29,6 +29,7 @@ const TrendPointSchema = Type.Object({
   sessionNumber: Type.Integer(),
   startsAt: Type.String(),
   total: ScoreSchema,
+  prediction: ScoreSchema,
   goals: ScoreSchema,
   approach: ScoreSchema,
   bond: ScoreSchema,
@@ -207,7 +208,12 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const who = viewer.viewerFor(engagement.programmeId);
       const parties = partiesOf(engagement);
       authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
-      const { points, history } = await loadAlliance(ctx, viewer.orgId, engagement);
+      const loaded = await loadAlliance(ctx, viewer.orgId, engagement);
+      const { history } = loaded;
+      // The coach's predictions are their own reflection: nobody else sees them.
+      const points = allows(who, { type: "coach_reflection", engagement: parties }, "read")
+        ? loaded.points
+        : loaded.points.map((point) => ({ ...point, prediction: null }));
       const cutoff = DEFAULT_FEEDBACK_SETTINGS.weakAllianceCutoff0to40;
       if (!allows(who, { type: "alliance_alert", engagement: parties }, "read")) {
         return { cutoff, points, alerts: [] };
