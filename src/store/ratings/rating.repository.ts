@@ -139,4 +139,52 @@ export class RatingRepository {
       submittedAt: row.submitted_at as IsoInstant,
     }));
   }
+
+  /**
+   * Every response to `instrumentId` in the organization (or one programme), with the engagement,
+   * programme and coachee it belongs to — for aggregates; callers must not show single rows.
+   */
+  async listResponsesForAggregates(
+    orgId: OrganizationId,
+    instrumentId: string,
+    programmeId?: string,
+  ): Promise<
+    Array<{
+      engagementId: string;
+      programmeId: string;
+      coacheeId: string;
+      submittedAt: IsoInstant;
+      scores: unknown;
+    }>
+  > {
+    let query = this.#db
+      .selectFrom("instrument_responses as r")
+      .innerJoin("coaching_sessions as s", (join) =>
+        join.onRef("s.organization_id", "=", "r.organization_id").onRef("s.id", "=", "r.session_id"),
+      )
+      .innerJoin("engagements as e", (join) =>
+        join.onRef("e.organization_id", "=", "s.organization_id").onRef("e.id", "=", "s.engagement_id"),
+      )
+      .select([
+        "e.id as engagementId",
+        "e.programme_id as programmeId",
+        "e.coachee_id as coacheeId",
+        "r.submitted_at as submittedAt",
+        "r.scores as scores",
+        "r.respondent_id as respondentId",
+      ])
+      .where("r.organization_id", "=", orgId)
+      .where("r.instrument_id", "=", instrumentId);
+    if (programmeId !== undefined) query = query.where("e.programme_id", "=", programmeId);
+    const rows = await query.orderBy("r.submitted_at").orderBy("r.id").execute();
+    return rows
+      .filter((row) => row.respondentId === row.coacheeId)
+      .map((row) => ({
+        engagementId: row.engagementId,
+        programmeId: row.programmeId,
+        coacheeId: row.coacheeId,
+        submittedAt: row.submittedAt as IsoInstant,
+        scores: JSON.parse(row.scores) as unknown,
+      }));
+  }
 }
