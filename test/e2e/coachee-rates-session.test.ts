@@ -1,6 +1,7 @@
-// The session feedback loop in a real Chromium: the coach marks a session held, the coachee rates it on a
-// phone from the link in the email the real SMTP test server received, and the coach sees the new point and
-// the weak-alliance alert with its explanation.
+// The session feedback loop in a real Chromium: the coach marks a session held and reflects on it (Coach
+// mirror, predicting the coachee's total), the coachee rates it on a phone from the link in the email the
+// real SMTP test server received, and the coach sees the new point next to their prediction, and the
+// weak-alliance and perception-gap alerts with their explanations.
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -29,7 +30,7 @@ describe("coachee rates a session", () => {
     await smtp?.close();
   });
 
-  it("from the emailed link on a phone in at most 8 interactions; the coach sees the point and the alert", async () => {
+  it("from the emailed link on a phone in at most 8 interactions; the coach reflects, then sees the point, their prediction and the alerts", async () => {
     mkdirSync(RESULTS, { recursive: true });
     const problems: string[] = [];
 
@@ -51,6 +52,47 @@ describe("coachee rates a session", () => {
     await coach.getByRole("img", { name: "QR code of Tom Becker's rating link" }).waitFor();
     await coach.getByRole("button", { name: "Copy link" }).waitFor();
     const shownLink = await coach.getByRole("textbox", { name: "Rating link" }).inputValue();
+
+    // The coach reflects on the session just held (Coach mirror) and predicts Tom's total: 30 of 40.
+    const heldSession = coach
+      .locator("tbody.session")
+      .filter({ has: coach.getByRole("heading", { name: "Rating link for Tom Becker" }) });
+    const heldWhenId = (await heldSession.locator("time").first().getAttribute("id")) ?? "";
+    expect(heldWhenId).not.toBe("");
+    await heldSession.getByText("Reflect on this session").click();
+    const mirror = heldSession.getByRole("form", { name: "Coach mirror" });
+    await mirror.waitFor();
+    const mirrorGroups = mirror.getByRole("radiogroup");
+    expect(await mirrorGroups.count()).toBe(7);
+    for (const group of await mirrorGroups.all()) {
+      await group.getByRole("radio", { name: "8", exact: true }).check();
+    }
+    // The 0–40 prediction is a labelled number field, not 41 buttons; out of range, it is marked beside it.
+    const prediction = mirror.getByRole("spinbutton", { name: /What total do you expect/ });
+    await prediction.fill("45");
+    await mirror.getByRole("button", { name: "Save reflection" }).click();
+    await mirror.getByText("Enter a whole number from 0 to 40.", { exact: true }).waitFor();
+    expect(await prediction.getAttribute("aria-invalid")).toBe("true");
+    await expect.poll(() => prediction.evaluate((element) => element === document.activeElement)).toBe(true);
+    await prediction.fill("30");
+    problems.push(...(await accessibilityProblems(coach)));
+    // At 360 px the form fits without sideways scrolling.
+    await coach.setViewportSize({ width: 360, height: 800 });
+    const mirrorBox = await mirror.boundingBox();
+    expect(mirrorBox).not.toBeNull();
+    expect((mirrorBox?.x ?? 0) + (mirrorBox?.width ?? 0)).toBeLessThanOrEqual(360);
+    // …and each option of a 0–10 item stays at least 24 px wide (WCAG 2.5.8).
+    const option = await mirror.getByRole("radio").first().boundingBox();
+    expect(option?.width ?? 0).toBeGreaterThanOrEqual(24);
+    await coach.screenshot({ path: path.join(RESULTS, "coach-mirror-360.png"), fullPage: true });
+    await coach.setViewportSize({ width: 1280, height: 900 });
+    await mirror.getByRole("button", { name: "Save reflection" }).click();
+    await heldSession
+      .getByRole("status")
+      .filter({ hasText: "Reflection saved. You predicted 30 of 40." })
+      .waitFor();
+    await heldSession.getByRole("heading", { name: "Your reflection" }).waitFor();
+    expect(await heldSession.getByRole("form", { name: "Coach mirror" }).count()).toBe(0);
 
     // The email arrives in the background, on the real SMTP server; it carries the same link.
     const mail = await smtp.waitFor(1, 15_000);
@@ -95,19 +137,32 @@ describe("coachee rates a session", () => {
     await phone.goto(`${e2e.baseUrl}/rate/${token}`);
     await phone.getByRole("heading", { name: "This link has expired or was already used" }).waitFor();
 
-    // The coach sees the new point (3 on each of 7 items: 21 of 70, i.e. 12 of 40) and the alert.
+    // The coach sees the new point (3 on each of 7 items: 21 of 70, i.e. 12 of 40) next to their prediction,
+    // and the alerts.
     await coach.goto(engagementUrl);
     await coach.getByText(/Latest rating: session \d+ .*12 of 40, below the cut-off of 36/).waitFor();
     await coach.getByText("Show the ratings as a table").click();
     const table = coach.getByRole("table", { name: /Alliance ratings per session/ });
     const row = table.getByRole("row").filter({ has: coach.getByRole("cell", { name: "12", exact: true }) });
     expect(await row.count()).toBe(1);
+    await table.getByRole("columnheader", { name: "Your prediction (of 40)" }).waitFor();
+    expect(await row.getByRole("cell", { name: "30", exact: true }).count()).toBe(1);
     const alert = coach.getByRole("article").filter({ hasText: "Weak alliance" });
     await alert.first().waitFor();
     const reason = (await alert.first().locator(".alert-reason").textContent()) ?? "";
     expect(reason).toContain("12");
     expect(reason).toContain("36");
     await expect.poll(() => alert.first().getByText("Suggested repair:").count()).toBe(1);
+    const gap = coach.getByRole("article").filter({ hasText: "Perception gap" });
+    await gap.first().waitFor();
+    const gapReason = (await gap.first().locator(".alert-reason").textContent()) ?? "";
+    expect(gapReason).toContain("30");
+    expect(gapReason).toContain("12");
+    // Opened again later, the reflection is read-only, with the prediction.
+    const reflected = coach.locator("tbody.session").filter({ has: coach.locator(`[id="${heldWhenId}"]`) });
+    await reflected.getByText("Reflect on this session").click();
+    await reflected.getByText("You predicted 30 of 40.", { exact: true }).waitFor();
+    expect(await reflected.getByRole("button", { name: "Save reflection" }).count()).toBe(0);
     problems.push(...(await accessibilityProblems(coach)));
     await coach.screenshot({ path: path.join(RESULTS, "coach-alliance.png"), fullPage: true });
 

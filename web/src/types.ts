@@ -270,6 +270,28 @@ export interface AlliancePoint extends RatingScores {
   sessionId: string;
   sessionNumber: number;
   startsAt: string;
+  /** The coach's prediction of the coachee's total (0–40), for the coach only; always null for the coachee. */
+  prediction: number | null;
+}
+
+/** The coach's Coach mirror answers for one session. */
+export interface MirrorResponse {
+  answers: Record<string, AnswerValue>;
+  /** The coach's prediction of the coachee's Alliance Check total, 0–40. */
+  prediction: number | null;
+  submittedAt: string;
+}
+
+/** `GET /api/orgs/:orgId/sessions/:sessionId/mirror` (the session's coach). */
+export interface MirrorForm {
+  instrument: InstrumentDefinition;
+  /** null until the coach has reflected on the session. */
+  response: MirrorResponse | null;
+}
+
+/** `POST /api/orgs/:orgId/sessions/:sessionId/mirror`: the coach's own scores and their prediction. */
+export interface MirrorScores extends RatingScores {
+  prediction: number | null;
 }
 
 export type AlertSeverity = "info" | "warning" | "urgent";

@@ -3,15 +3,16 @@
 import { useEffect, useState } from "react";
 import { AlertList } from "../alerts/alert-card.tsx";
 import { useAlertCount } from "../alerts/alert-count.tsx";
-import type { Alert, AllianceTrend, Engagement } from "../types.ts";
+import type { Alert, AlliancePoint, AllianceTrend, Engagement } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert, Loading, StatusMessage } from "../ui/messages.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { fetchAlliance } from "./alliance.api.ts";
-import { AllianceTable } from "./alliance-table.tsx";
+import { AllianceTable, predictionOf } from "./alliance-table.tsx";
 import { CHART_COLORS } from "./chart-colors.ts";
 import { formatScore } from "./format.ts";
 import { LazyTrendChart } from "./lazy-chart.tsx";
+import type { TrendSeries } from "./trend-chart.tsx";
 
 /** Open and acknowledged alerts per session id: the points the chart marks. */
 function openAlertsBySession(alerts: Alert[]): Map<string, Alert[]> {
@@ -41,13 +42,25 @@ function latestSummary(trend: AllianceTrend, isCoach: boolean, coacheeName: stri
   );
 }
 
-function TotalLegend({ cutoff, marked }: { cutoff: number; marked: boolean }) {
+interface TotalLegendProps {
+  cutoff: number;
+  marked: boolean;
+  predicted: boolean;
+}
+
+function TotalLegend({ cutoff, marked, predicted }: TotalLegendProps) {
   return (
     <ul className="chart-legend">
       <li>
         <span className="legend-swatch legend-line legend-total" aria-hidden="true" />
         Total (0–40)
       </li>
+      {predicted && (
+        <li>
+          <span className="legend-swatch legend-line legend-prediction" aria-hidden="true" />
+          Your prediction
+        </li>
+      )}
       <li>
         <span className="legend-swatch legend-band" aria-hidden="true" />
         Below the cut-off of {formatScore(cutoff)}
@@ -89,12 +102,31 @@ function AllianceCharts({ trend, openAlerts }: { trend: AllianceTrend; openAlert
     (openAlerts.get(point.sessionId) ?? []).map((alert) => `Open alert: ${alert.reason}`),
   );
   const totals = points.map((point) => point.total);
+  const predictions = points.map(predictionOf);
+  const predicted = predictions.some((prediction) => prediction !== null);
   const rated = totals.filter((total) => total !== null);
+  const pointText = (p: AlliancePoint): string => {
+    const total = p.total === null ? "not rated" : formatScore(p.total);
+    const prediction = predictionOf(p);
+    return prediction === null
+      ? `session ${p.sessionNumber} ${total}`
+      : `session ${p.sessionNumber} ${total} (your prediction ${formatScore(prediction)})`;
+  };
   const totalSummary =
     rated.length === 0
       ? "Chart of the alliance total per session: no ratings yet."
       : `Chart of the alliance total per session, 0 to 40, with the cut-off at ${formatScore(cutoff)}: ` +
-        `${points.map((p) => `session ${p.sessionNumber} ${p.total === null ? "not rated" : formatScore(p.total)}`).join(", ")}.`;
+        `${points.map(pointText).join(", ")}.`;
+  const series: TrendSeries[] = [{ label: "Total", values: totals, color: CHART_COLORS.total, marked }];
+  if (predicted) {
+    series.push({
+      label: "Your prediction",
+      values: predictions,
+      color: CHART_COLORS.prediction,
+      dash: [8, 4],
+      pointStyle: "rectRot",
+    });
+  }
   return (
     <div className="alliance-charts">
       <figure className="chart-figure">
@@ -106,9 +138,9 @@ function AllianceCharts({ trend, openAlerts }: { trend: AllianceTrend; openAlert
           max={40}
           cutoff={cutoff}
           notes={notes}
-          series={[{ label: "Total", values: totals, color: CHART_COLORS.total, marked }]}
+          series={series}
         />
-        <TotalLegend cutoff={cutoff} marked={marked.some(Boolean)} />
+        <TotalLegend cutoff={cutoff} marked={marked.some(Boolean)} predicted={predicted} />
       </figure>
       <figure className="chart-figure">
         <figcaption className="chart-caption">Goals, approach and bond (0–10)</figcaption>

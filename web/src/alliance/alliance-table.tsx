@@ -13,13 +13,29 @@ function Score({ value }: { value: number | null }) {
   );
 }
 
+function Prediction({ value }: { value: number | null }) {
+  if (value !== null) return <>{formatScore(value)}</>;
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">no reflection</span>
+    </>
+  );
+}
+
 interface AllianceTableProps {
   points: AlliancePoint[];
   /** Open alerts per session id; null when the viewer does not see alerts (the coachee). */
   openAlerts: ReadonlyMap<string, Alert[]> | null;
 }
 
+/** The coach's prediction of a point, if any (the coachee always gets null). */
+export function predictionOf(point: AlliancePoint): number | null {
+  return typeof point.prediction === "number" ? point.prediction : null;
+}
+
 export function AllianceTable({ points, openAlerts }: AllianceTableProps) {
+  const showPredictions = points.some((point) => predictionOf(point) !== null);
   return (
     <details className="data-disclosure">
       <summary>Show the ratings as a table</summary>
@@ -31,6 +47,7 @@ export function AllianceTable({ points, openAlerts }: AllianceTableProps) {
               <th scope="col">Session</th>
               <th scope="col">Date</th>
               <th scope="col">Total (of 40)</th>
+              {showPredictions && <th scope="col">Your prediction (of 40)</th>}
               <th scope="col">Goals (of 10)</th>
               <th scope="col">Approach (of 10)</th>
               <th scope="col">Bond (of 10)</th>
@@ -49,6 +66,11 @@ export function AllianceTable({ points, openAlerts }: AllianceTableProps) {
                 <td data-label="Total (of 40)">
                   {point.total === null ? "Not rated yet" : formatScore(point.total)}
                 </td>
+                {showPredictions && (
+                  <td data-label="Your prediction (of 40)">
+                    <Prediction value={predictionOf(point)} />
+                  </td>
+                )}
                 <td data-label="Goals (of 10)">
                   <Score value={point.goals} />
                 </td>

@@ -5,6 +5,7 @@ export const CHART_COLORS = {
   goals: "#0d5c5c",
   approach: "#8a4f0c",
   bond: "#6a3d9a",
+  prediction: "#6a3d9a",
   alert: "#9f2a1f",
   band: "rgba(159, 42, 31, 0.09)",
   cutoff: "#9f2a1f",

@@ -75,6 +75,8 @@ interface EngagementViewProps {
   /** Counts the changes made on this page, so the alliance trend loads again after one. */
   changes: number;
   onChanged: (message: string) => void;
+  /** The alliance trend changed without a change to the sessions (the coach saved a reflection). */
+  onTrendChanged: () => void;
 }
 
 /** The coach and the coachee see the alliance trend (the coachee their own history); nobody else. */
@@ -82,7 +84,7 @@ function seesAlliance(engagement: Engagement): boolean {
   return engagement.viewerRelation === "coach" || engagement.viewerRelation === "coachee";
 }
 
-function EngagementView({ orgId, detail, changes, onChanged }: EngagementViewProps) {
+function EngagementView({ orgId, detail, changes, onChanged, onTrendChanged }: EngagementViewProps) {
   const { engagement, sessions, permissions } = detail;
   return (
     <>
@@ -97,6 +99,7 @@ function EngagementView({ orgId, detail, changes, onChanged }: EngagementViewPro
           canAddNotes={engagement.viewerRelation === "coach"}
           coacheeName={engagement.coachee.displayName}
           onChanged={onChanged}
+          onReflected={onTrendChanged}
         />
       </section>
       {permissions.scheduleSessions && (
@@ -152,6 +155,7 @@ function EngagementScreen({ engagementId }: { engagementId: string }) {
           detail={detail.data}
           changes={changes}
           onChanged={onChanged}
+          onTrendChanged={() => setChanges((n) => n + 1)}
         />
       )}
     </>

@@ -1,6 +1,7 @@
 // One session in the sessions table: its row, its actions and their inline forms, and its notes.
 import { useRef, useState } from "react";
 import { toApiError } from "../api.ts";
+import { MirrorPanel } from "../mirror/mirror-panel.tsx";
 import type { RatingLink, Session } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert } from "../ui/messages.tsx";
@@ -23,9 +24,18 @@ interface SessionRowsProps {
   coacheeName: string;
   /** Called after a change, with what to announce. */
   onChanged: (message: string) => void;
+  /** Called after the coach saved their reflection on a held session (the alliance trend shows it). */
+  onReflected: () => void;
 }
 
-export function SessionRows({ orgId, session, canAddNotes, coacheeName, onChanged }: SessionRowsProps) {
+export function SessionRows({
+  orgId,
+  session,
+  canAddNotes,
+  coacheeName,
+  onChanged,
+  onReflected,
+}: SessionRowsProps) {
   const [panel, setPanel] = useState<Panel>("none");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -153,6 +163,9 @@ export function SessionRows({ orgId, session, canAddNotes, coacheeName, onChange
                 onChanged(`The session on ${when} is cancelled.`);
               }}
             />
+          )}
+          {canAddNotes && session.status === "held" && (
+            <MirrorPanel orgId={orgId} sessionId={session.id} describedBy={whenId} onSaved={onReflected} />
           )}
           <SessionNotes orgId={orgId} sessionId={session.id} canAdd={canAddNotes} />
         </td>

@@ -9,9 +9,18 @@ interface SessionsTableProps {
   canAddNotes: boolean;
   coacheeName: string;
   onChanged: (message: string) => void;
+  /** Called after the coach saved their reflection on a session. */
+  onReflected: () => void;
 }
 
-export function SessionsTable({ orgId, sessions, canAddNotes, coacheeName, onChanged }: SessionsTableProps) {
+export function SessionsTable({
+  orgId,
+  sessions,
+  canAddNotes,
+  coacheeName,
+  onChanged,
+  onReflected,
+}: SessionsTableProps) {
   if (sessions.length === 0) return <p className="muted">No sessions to show yet.</p>;
   const inOrder = [...sessions].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   return (
@@ -39,6 +48,7 @@ export function SessionsTable({ orgId, sessions, canAddNotes, coacheeName, onCha
               canAddNotes={canAddNotes}
               coacheeName={coacheeName}
               onChanged={onChanged}
+              onReflected={onReflected}
             />
           ))}
         </table>

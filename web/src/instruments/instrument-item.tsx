@@ -1,18 +1,17 @@
-// One item of a rating form, drawn from its data: a 0–10 row of radios, choices, yes/no, or free text.
+// One item of an instrument form, drawn from its data: a row of radios for a short scale (0–10), a
+// number field for a wide one (0–40), choices, yes/no, or free text.
 import type { ReactNode } from "react";
 import type { AnswerValue, InstrumentItem } from "../types.ts";
+import { isNumberScale, MAX_SCALE_OPTIONS, numberHint, scaleRange } from "./answers.ts";
 import { localized } from "./localized.ts";
 
-interface RatingItemProps {
+export interface InstrumentItemProps {
   item: InstrumentItem;
+  /** The id of the element that holds the item's controls, unique on the page (the form focuses into it). */
+  baseId: string;
   answer: AnswerValue | undefined;
   error: string | undefined;
   onAnswer: (value: AnswerValue) => void;
-}
-
-/** The id of the element that holds an item's controls (the form focuses into it on an error). */
-export function itemElementId(itemId: string): string {
-  return `item-${itemId}`;
 }
 
 function ErrorText({ id, error }: { id: string; error: string | undefined }) {
@@ -32,8 +31,7 @@ interface RadioOption {
 function optionsOf(item: InstrumentItem): RadioOption[] {
   switch (item.kind) {
     case "scale": {
-      const min = item.min ?? 0;
-      const max = item.max ?? 10;
+      const { min, max } = scaleRange(item);
       return Array.from({ length: Math.max(0, max - min + 1) }, (_, i) => ({
         value: min + i,
         label: String(min + i),
@@ -51,15 +49,14 @@ function optionsOf(item: InstrumentItem): RadioOption[] {
   }
 }
 
-interface RadioItemProps extends RatingItemProps {
+interface RadioItemProps extends InstrumentItemProps {
   /** A visually hidden description read with the group (the meaning of the scale's ends). */
   description?: string;
   /** Shown under the options, hidden from assistive technology (the description says it). */
   after?: ReactNode;
 }
 
-function RadioItem({ item, answer, error, onAnswer, description, after }: RadioItemProps) {
-  const baseId = itemElementId(item.id);
+function RadioItem({ item, baseId, answer, error, onAnswer, description, after }: RadioItemProps) {
   const legendId = `${baseId}-legend`;
   const descriptionId = `${baseId}-description`;
   const errorId = `${baseId}-error`;
@@ -89,18 +86,19 @@ function RadioItem({ item, answer, error, onAnswer, description, after }: RadioI
         </p>
       )}
       <div
-        className={isScale ? "scale-options" : "choice-options"}
-        style={
-          isScale && options.length <= 11
-            ? { gridTemplateColumns: `repeat(${options.length}, minmax(0, 1fr))` }
-            : undefined
+        className={
+          isScale
+            ? options.length <= MAX_SCALE_OPTIONS
+              ? "scale-options scale-options-row"
+              : "scale-options"
+            : "choice-options"
         }
       >
         {options.map((option) => (
           <label key={String(option.value)} className={isScale ? "scale-option" : "choice-option"}>
             <input
               type="radio"
-              name={item.id}
+              name={baseId}
               value={String(option.value)}
               checked={answer === option.value}
               onChange={() => onAnswer(option.value)}
@@ -115,12 +113,11 @@ function RadioItem({ item, answer, error, onAnswer, description, after }: RadioI
   );
 }
 
-function ScaleItem(props: RatingItemProps) {
+function ScaleItem(props: InstrumentItemProps) {
   const { item } = props;
   const minLabel = localized(item.minLabel);
   const maxLabel = localized(item.maxLabel);
-  const min = item.min ?? 0;
-  const max = item.max ?? 10;
+  const { min, max } = scaleRange(item);
   const parts = [
     minLabel === "" ? null : `${min} means ${minLabel}`,
     maxLabel === "" ? null : `${max} means ${maxLabel}`,
@@ -141,8 +138,52 @@ function ScaleItem(props: RatingItemProps) {
   );
 }
 
-function TextItem({ item, answer, error, onAnswer }: RatingItemProps) {
-  const baseId = itemElementId(item.id);
+/** "0: lowest" as it is, "lowest" as "0: lowest". */
+function endLabel(value: number, label: string): string | null {
+  if (label === "") return null;
+  return label.startsWith(String(value)) ? label : `${value}: ${label}`;
+}
+
+/** A wide scale (e.g. 0–40) as a labelled number field: 41 buttons would not fit a phone, nor help anyone. */
+function NumberItem({ item, baseId, answer, error, onAnswer }: InstrumentItemProps) {
+  const inputId = `${baseId}-input`;
+  const hintId = `${baseId}-hint`;
+  const errorId = `${baseId}-error`;
+  const { min, max } = scaleRange(item);
+  const ends = [endLabel(min, localized(item.minLabel)), endLabel(max, localized(item.maxLabel))].filter(
+    (end) => end !== null,
+  );
+  const hint = ends.length === 0 ? numberHint(item) : `${numberHint(item)} ${ends.join(", ")}.`;
+  return (
+    <div id={baseId} className="rating-item field number-item">
+      <label htmlFor={inputId}>
+        {localized(item.text)}
+        {!item.required && <span className="optional"> (optional)</span>}
+      </label>
+      <p id={hintId} className="hint">
+        {hint}
+      </p>
+      <input
+        id={inputId}
+        className="number-input"
+        type="number"
+        inputMode="numeric"
+        name={baseId}
+        min={min}
+        max={max}
+        step={1}
+        required={item.required}
+        aria-invalid={error === undefined ? undefined : true}
+        aria-describedby={error === undefined ? hintId : `${hintId} ${errorId}`}
+        value={answer === undefined ? "" : String(answer)}
+        onChange={(event) => onAnswer(event.target.value)}
+      />
+      <ErrorText id={errorId} error={error} />
+    </div>
+  );
+}
+
+function TextItem({ item, baseId, answer, error, onAnswer }: InstrumentItemProps) {
   const inputId = `${baseId}-input`;
   const errorId = `${baseId}-error`;
   return (
@@ -153,7 +194,7 @@ function TextItem({ item, answer, error, onAnswer }: RatingItemProps) {
       </label>
       <textarea
         id={inputId}
-        name={item.id}
+        name={baseId}
         rows={3}
         maxLength={item.maxLength ?? 2000}
         required={item.required}
@@ -167,10 +208,10 @@ function TextItem({ item, answer, error, onAnswer }: RatingItemProps) {
   );
 }
 
-export function RatingItem(props: RatingItemProps) {
+export function InstrumentItemField(props: InstrumentItemProps) {
   switch (props.item.kind) {
     case "scale":
-      return <ScaleItem {...props} />;
+      return isNumberScale(props.item) ? <NumberItem {...props} /> : <ScaleItem {...props} />;
     case "choice":
     case "boolean":
       return <RadioItem {...props} />;

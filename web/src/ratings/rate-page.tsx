@@ -2,12 +2,12 @@
 import { type ReactNode, useEffect, useRef, useState } from "react";
 import { useParams } from "react-router-dom";
 import type { ApiError } from "../api.ts";
+import { localized } from "../instruments/localized.ts";
 import type { RatingForm as RatingFormData } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert, Loading } from "../ui/messages.tsx";
 import { useResource } from "../ui/use-resource.ts";
 import { useTitle } from "../ui/use-title.ts";
-import { localized } from "./localized.ts";
 import { RatingForm } from "./rating-form.tsx";
 import { fetchRatingForm } from "./ratings.api.ts";
 

@@ -1,0 +1,157 @@
+// "Reflect on this session": the coach's Coach mirror for a held session, loaded when opened — the form
+// until they have answered ("Save reflection"), then their answers and prediction, read-only.
+import { type SyntheticEvent, useId, useState } from "react";
+import { formatScore } from "../alliance/format.ts";
+import { InstrumentForm } from "../instruments/instrument-form.tsx";
+import { localized } from "../instruments/localized.ts";
+import type { AnswerValue, InstrumentDefinition, InstrumentItem, MirrorResponse } from "../types.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { ErrorAlert, Loading, StatusMessage } from "../ui/messages.tsx";
+import { useResource } from "../ui/use-resource.ts";
+import { fetchMirror, submitMirror } from "./mirror.api.ts";
+
+/** The name the API gives the prediction in `body.answers.prediction` and on the alliance trend. */
+const PREDICTION = "prediction";
+
+/** The item holding the coach's prediction of the coachee's total (`predicted-total` in Coach mirror 1.0.0). */
+function predictionItemId(instrument: InstrumentDefinition): string | null {
+  const item =
+    instrument.items.find((candidate) => candidate.id === PREDICTION) ??
+    instrument.items.find((candidate) => candidate.kind === "scale" && candidate.id.includes("predict"));
+  return item?.id ?? null;
+}
+
+function predictionSentence(prediction: number): string {
+  return `You predicted ${formatScore(prediction)} of 40.`;
+}
+
+function answerText(item: InstrumentItem, answer: AnswerValue): string {
+  switch (item.kind) {
+    case "scale":
+      return typeof answer === "number" ? `${formatScore(answer)} of ${item.max ?? 10}` : String(answer);
+    case "choice": {
+      const option = item.options?.find((candidate) => candidate.code === answer);
+      return option === undefined ? String(answer) : localized(option.label);
+    }
+    case "boolean":
+      return answer === true ? "Yes" : "No";
+    case "text":
+      return String(answer);
+  }
+}
+
+function Reflection({
+  instrument,
+  response,
+}: {
+  instrument: InstrumentDefinition;
+  response: MirrorResponse;
+}) {
+  const predictionId = predictionItemId(instrument);
+  const prediction =
+    response.prediction ??
+    (predictionId === null ? undefined : response.answers[predictionId]) ??
+    response.answers[PREDICTION];
+  const answered = instrument.items.filter(
+    (item) => item.id !== predictionId && response.answers[item.id] !== undefined,
+  );
+  return (
+    <div className="reflection">
+      <h3>Your reflection</h3>
+      <p>
+        Saved <time dateTime={response.submittedAt}>{formatDateTime(response.submittedAt)}</time>.{" "}
+        {typeof prediction === "number" && <strong>{predictionSentence(prediction)}</strong>}
+      </p>
+      {answered.length > 0 && (
+        <dl className="reflection-answers">
+          {answered.map((item) => {
+            const answer = response.answers[item.id];
+            return (
+              <div key={item.id}>
+                <dt>{localized(item.text)}</dt>
+                <dd>{answer === undefined ? "" : answerText(item, answer)}</dd>
+              </div>
+            );
+          })}
+        </dl>
+      )}
+    </div>
+  );
+}
+
+interface MirrorPanelProps {
+  orgId: string;
+  sessionId: string;
+  /** The id of the session's date, which tells the disclosures of several sessions apart. */
+  describedBy: string;
+  /** Called after the reflection was saved (the alliance trend shows the prediction). */
+  onSaved: () => void;
+}
+
+export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPanelProps) {
+  const [opened, setOpened] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const titleId = useId();
+  const [conflict, setConflict] = useState<string | null>(null);
+  // The mirror loads the first time the disclosure opens, not for every held session on the page.
+  const mirror = useResource(opened ? sessionId : null, () => fetchMirror(orgId, sessionId));
+
+  function onToggle(event: SyntheticEvent<HTMLDetailsElement>): void {
+    if (event.currentTarget.open) setOpened(true);
+  }
+
+  const data = mirror.data;
+  const predictionId = data === undefined ? null : predictionItemId(data.instrument);
+  const description = data === undefined ? "" : localized(data.instrument.description);
+  return (
+    <details className="notes-disclosure mirror-disclosure" onToggle={onToggle}>
+      <summary aria-describedby={describedBy}>Reflect on this session</summary>
+      <div className="notes-panel">
+        <ErrorAlert error={mirror.error} />
+        <ErrorAlert error={conflict} />
+        <StatusMessage message={saved} />
+        {data === undefined && mirror.loading && <Loading what="your reflection" />}
+        {data !== undefined && data.response !== null && (
+          <Reflection instrument={data.instrument} response={data.response} />
+        )}
+        {data !== undefined && data.response === null && saved === null && (
+          <div className="mirror-form">
+            <h3 id={titleId}>{localized(data.instrument.title)}</h3>
+            <p className="muted">
+              Only you see your answers. Your prediction is compared with your coachee's own rating, to show
+              where your view and theirs differ.
+            </p>
+            {description !== "" && <p>{description}</p>}
+            <InstrumentForm
+              instrument={data.instrument}
+              submitLabel="Save reflection"
+              className="mirror-answers"
+              labelledBy={titleId}
+              fieldAliases={
+                predictionId === null || predictionId === PREDICTION ? {} : { [PREDICTION]: predictionId }
+              }
+              onFailure={(error) => {
+                if (error.status !== 409) return false;
+                // Already given (e.g. in another tab) or the session is no longer held: say so, show what is.
+                setConflict(error.message);
+                mirror.reload();
+                return true;
+              }}
+              submit={async (answers) => {
+                setConflict(null);
+                const scores = await submitMirror(orgId, sessionId, answers);
+                setSaved(
+                  scores.prediction === null
+                    ? "Reflection saved."
+                    : `Reflection saved. ${predictionSentence(scores.prediction)}`,
+                );
+                mirror.reload();
+                onSaved();
+              }}
+            />
+          </div>
+        )}
+      </div>
+    </details>
+  );
+}
