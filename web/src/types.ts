@@ -324,6 +324,35 @@ export interface AllianceTrend {
   alerts: Alert[];
 }
 
+/** A band of the 0–40 Alliance Check total; `id` is e.g. "30-35", `max` is exclusive except for the last band. */
+export interface DistributionBand {
+  id: string;
+  min: number;
+  max: number;
+}
+
+/** How many engagements fall in each band, below the cut-off, and the median: counts only, never who. */
+export interface AllianceDistributionCounts {
+  /** Engagements counted, each with its latest total. */
+  engagements: number;
+  /** Engagements per band id. */
+  bands: Record<string, number>;
+  belowCutoff: number;
+  median: number | null;
+}
+
+/**
+ * `GET /api/orgs/:orgId/alliance-distribution`: `withheld` (and `distribution` null) while fewer than
+ * `minimumGroupSize` coachees have rated, so that no one can be singled out.
+ */
+export interface AllianceDistribution {
+  cutoff: number;
+  minimumGroupSize: number;
+  bands: DistributionBand[];
+  withheld: boolean;
+  distribution: AllianceDistributionCounts | null;
+}
+
 /** The `status` filter of `GET /api/orgs/:orgId/alerts`; "" for the default (open and acknowledged). */
 export type AlertFilter = "" | AlertStatus | "all";
 

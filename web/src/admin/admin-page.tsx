@@ -1,4 +1,5 @@
-// /admin: invitations, people, engagements, programme numbers and recent activity, for admins.
+// /admin: invitations, people, engagements, programme numbers, the alliance distribution and recent
+// activity, for admins.
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useSelection } from "../shell/selection.tsx";
@@ -6,6 +7,7 @@ import { ErrorAlert, Loading } from "../ui/messages.tsx";
 import { type Resource, useResource } from "../ui/use-resource.ts";
 import { useTitle } from "../ui/use-title.ts";
 import { listInvitations, listPeople, listProgrammes } from "./admin.api.ts";
+import { AllianceDistributionPanel } from "./alliance-distribution-panel.tsx";
 import { AuditList } from "./audit-list.tsx";
 import { CreateEngagementForm } from "./create-engagement-form.tsx";
 import { InvitationsList } from "./invitations-list.tsx";
@@ -41,15 +43,13 @@ function AdminDashboard() {
   const invitations = useResource(orgId, () => listInvitations(orgId));
   const [changes, setChanges] = useState(0);
   const programmeList = programmes.data ?? [];
+  const scopeLabel = programme === null ? `All programmes of ${organization.name}` : programme.name;
 
   return (
     <>
       <ErrorAlert error={programmes.error} />
-      <SummaryPanel
-        orgId={orgId}
-        programmeId={programmeId}
-        scopeLabel={programme === null ? `All programmes of ${organization.name}` : programme.name}
-      />
+      <SummaryPanel orgId={orgId} programmeId={programmeId} scopeLabel={scopeLabel} />
+      <AllianceDistributionPanel orgId={orgId} programmeId={programmeId} scopeLabel={scopeLabel} />
       <div className="two-columns">
         <InviteForm
           orgId={orgId}

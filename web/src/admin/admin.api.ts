@@ -1,6 +1,8 @@
-// The admin endpoints of one organization: programmes, people, invitations, engagements, summary, audit.
+// The admin endpoints of one organization: programmes, people, invitations, engagements, summary,
+// alliance distribution, audit.
 import { api, orgPath, withQuery } from "../api.ts";
 import type {
+  AllianceDistribution,
   AuditEntry,
   Engagement,
   EngagementInput,
@@ -24,6 +26,11 @@ export async function listPeople(orgId: string, programmeId = ""): Promise<Perso
 /** Aggregates only; `programmeId` "" for the whole organization. */
 export function fetchSummary(orgId: string, programmeId: string): Promise<ProgrammeSummary> {
   return api.get<ProgrammeSummary>(withQuery(orgPath(orgId, "summary"), { programmeId }));
+}
+
+/** Counts of engagements per band of their latest Alliance Check total; `programmeId` "" for the organization. */
+export function fetchAllianceDistribution(orgId: string, programmeId: string): Promise<AllianceDistribution> {
+  return api.get<AllianceDistribution>(withQuery(orgPath(orgId, "alliance-distribution"), { programmeId }));
 }
 
 export async function listInvitations(orgId: string): Promise<Invitation[]> {
