@@ -13,6 +13,8 @@ import { errors, Id, OrgParams } from "../http/schemas.ts";
 import { allows, authorize, type OrgViewer, resolveOrgViewer } from "./org-viewer.ts";
 
 const ProgrammeQuery = Type.Object({ programmeId: Type.Optional(Id) });
+/** Audit entity types about the coaching relationship's content, never listed to admins. */
+export const PRIVATE_AUDIT_TYPES = ["rating", "reflection", "alert"] as const;
 /** A count, or null when withheld: the group covers fewer than five people and the viewer may see only totals. */
 const Count = Type.Union([Type.Integer(), Type.Null()]);
 
@@ -220,7 +222,13 @@ export async function organizationRoutes(app: FastifyInstance, ctx: AppContext):
     async (request) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
       authorize(viewer.viewerFor(), { type: "audit_entry" }, "read", "audit log");
-      const entries = await ctx.repos.audit.listRecentAuditEntries(viewer.orgId, request.query.limit ?? 50);
+      // Entries about ratings, reflections and alerts would tell an admin who rated when, or which
+      // coach has alerts: they stay in the log but are not shown here (admins see no such content).
+      const entries = await ctx.repos.audit.listRecentAuditEntries(
+        viewer.orgId,
+        request.query.limit ?? 50,
+        PRIVATE_AUDIT_TYPES,
+      );
       return {
         entries: entries.map(({ id, at, actorName, action, entityType, entityId }) => ({
           id,

@@ -137,7 +137,7 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
           organizationId: viewer.orgId,
           actorPersonId: viewer.person.id,
           action: "mirror.submitted",
-          entityType: "session",
+          entityType: "reflection",
           entityId: session.id,
           detail: { instrumentVersion: COACH_MIRROR.version },
         });

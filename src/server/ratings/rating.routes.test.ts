@@ -112,8 +112,25 @@ describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
     });
     expect(different.statusCode).toBe(410);
     expect((await t.app.inject({ method: "GET", url: `/api/ratings/${token}` })).statusCode).toBe(410);
+    // The same answers sent in another order, or with an empty optional field, are the same submit.
+    const reordered = Object.fromEntries(Object.entries(body.answers).reverse());
+    const same = await t.app.inject({
+      method: "POST",
+      url: `/api/ratings/${token}`,
+      payload: { answers: reordered },
+    });
+    expect(same.statusCode).toBe(200);
     const stored = await t.database.db.selectFrom("instrument_responses").select("id").execute();
     expect(stored).toHaveLength(1);
+  });
+
+  it("keeps ratings out of the admins' audit listing", async () => {
+    const admin = await signIn(t.app, "admin@alliance.example");
+    const { entries } = (await admin.get(`${ORG}/audit?limit=500`)).json() as {
+      entries: Array<{ action: string }>;
+    };
+    expect(entries.map((e) => e.action)).toContain("session.held");
+    expect(entries.map((e) => e.action)).not.toContain("rating.submitted");
   });
 
   it("shows the coach the new point on the trend, and a low score raises an alert with its reason", async () => {
@@ -158,6 +175,7 @@ describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
     expect((await coach.post(`${ORG}/alerts/${weak?.id}/acknowledge`)).statusCode).toBe(409);
     const open = (await coach.get(`${ORG}/alerts`)).json() as { alerts: Array<{ id: string }> };
     expect(open.alerts.map((a) => a.id)).not.toContain(weak?.id);
+    expect((await coach.get(`${ORG}/alerts?status=active`)).statusCode).toBe(200);
     const all = (await coach.get(`${ORG}/alerts?status=all`)).json() as { alerts: Array<{ id: string }> };
     expect(all.alerts.map((a) => a.id)).toContain(weak?.id);
     // The coachee may not see or touch the coach's alerts.
@@ -203,6 +221,37 @@ describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
     );
     const response = await t.app.inject({ method: "GET", url: "/api/ratings/token-of-a-cancelled-session" });
     expect(response.statusCode).toBe(409);
+  });
+});
+
+describe.each(DIALECTS)("simultaneous identical rating submits on %s", (dialect) => {
+  it("store one response and answer every one of them with the same scores", async () => {
+    const t = await testApp({ dialect });
+    try {
+      const coach = await signIn(t.app, "coach@alliance.example");
+      const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
+        engagements: Array<{ id: string; coachee: { displayName: string } }>;
+      };
+      const tom = engagements.find((e) => e.coachee.displayName === "Tom Becker");
+      const { sessions } = (await coach.get(`${ORG}/engagements/${tom?.id}`)).json() as {
+        sessions: Array<{ id: string; permissions: { markHeld: boolean } }>;
+      };
+      const held = await coach.post(
+        `${ORG}/sessions/${sessions.find((s) => s.permissions.markHeld)?.id}/held`,
+      );
+      const token = tokenOf((held.json() as { ratingLink: { url: string } }).ratingLink.url);
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: { answers: answers(6) } }),
+        ),
+      );
+      expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 201]);
+      expect(new Set(responses.map((r) => r.body)).size).toBe(1);
+      const stored = await t.database.db.selectFrom("instrument_responses").select("id").execute();
+      expect(stored).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import type { Instrument } from "../../core/instruments/instrument.ts";
 import { findInstrument } from "../../core/instruments/registry.ts";
 import { validateResponse } from "../../core/instruments/response-validation.ts";
 import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
-import { DomainError } from "../../core/shared/domain-error.ts";
+import { DomainError, isDomainError } from "../../core/shared/domain-error.ts";
 import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import type { RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
@@ -119,27 +119,39 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request, reply) => {
-      const tokenHash = hashToken(request.params.token);
-      const known = await ctx.repos.ratings.findRatingLinkByTokenHash(tokenHash);
-      // A double submit (a second tap, a retry after a lost answer) finds the link used and its response
-      // stored with the same answers: it gets the same answer, and nothing new is stored.
-      if (known?.usedAt != null) {
-        const [stored] = await ctx.repos.ratings.listResponsesOfSessions(
-          known.organizationId,
-          [known.sessionId],
-          known.instrumentId,
-        );
-        if (stored && JSON.stringify(stored.answers) === JSON.stringify(request.body.answers)) {
-          return reply.status(200).send(summary(stored.scores as ScoreReport));
-        }
-      }
-      const { link } = await openLink(request.params.token);
-      const instrument = instrumentOf(link);
+      const known = await ctx.repos.ratings.findRatingLinkByTokenHash(hashToken(request.params.token));
+      if (!known) throw new DomainError("link_invalid", LINK_INVALID);
+      const instrument = instrumentOf(known);
       const checked = validateResponse(instrument, {
         instrumentId: instrument.id,
         instrumentVersion: instrument.version,
         answers: request.body.answers,
       });
+      // A double submit (a second tap, a retry after a lost answer, two at once) finds the link used and
+      // the same answers stored: it gets the same answer, and nothing new is stored.
+      const sameAsStored = async () => {
+        if (!checked.ok) return undefined;
+        const [stored] = await ctx.repos.ratings.listResponsesOfSessions(
+          known.organizationId,
+          [known.sessionId],
+          known.instrumentId,
+        );
+        return stored && canonical(stored.answers) === canonical(checked.value.answers) ? stored : undefined;
+      };
+      if (known.usedAt !== null) {
+        const stored = await sameAsStored();
+        if (stored) return reply.status(200).send(summary(stored.scores as ScoreReport));
+      }
+      let link: RatingLinkRecord;
+      try {
+        ({ link } = await openLink(request.params.token));
+      } catch (error) {
+        // Used between our two reads by a simultaneous identical submit: answer as it was answered.
+        const stored =
+          isDomainError(error) && error.code === "link_invalid" ? await sameAsStored() : undefined;
+        if (stored) return reply.status(200).send(summary(stored.scores as ScoreReport));
+        throw error;
+      }
       if (!checked.ok) {
         const [first] = checked.error;
         throw new DomainError(
@@ -150,10 +162,8 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       }
       const report = scoreResponse(instrument, checked.value);
       const now = ctx.clock.now();
-      await inTransaction(ctx.database.db, async (repos) => {
-        if (!(await repos.ratings.markRatingLinkUsed(link.organizationId, link.id, now))) {
-          throw new DomainError("link_invalid", LINK_INVALID);
-        }
+      const won = await inTransaction(ctx.database.db, async (repos) => {
+        if (!(await repos.ratings.markRatingLinkUsed(link.organizationId, link.id, now))) return false;
         await repos.ratings.insertInstrumentResponse({
           organizationId: link.organizationId,
           id: ctx.ids.newId(),
@@ -169,11 +179,18 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
           organizationId: link.organizationId,
           actorPersonId: link.respondentId,
           action: "rating.submitted",
-          entityType: "session",
-          entityId: link.sessionId,
+          entityType: "rating",
+          entityId: link.id,
           detail: { instrumentId: instrument.id, instrumentVersion: instrument.version },
         });
+        return true;
       });
+      if (!won) {
+        // Another request used the link a moment earlier: the same answers get the same answer.
+        const stored = await sameAsStored();
+        if (stored) return reply.status(200).send(summary(stored.scores as ScoreReport));
+        throw new DomainError("link_invalid", LINK_INVALID);
+      }
       // The new rating may raise alerts for the coach: the rules run right after the answer goes out.
       app.background.run("alerts after a rating", async () => {
         const rated = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
@@ -232,6 +249,13 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         alerts: stored.map((alert) => alertView(alert, engagement, numbers.get(alert.sessionId) ?? null)),
       };
     },
+  );
+}
+
+/** JSON with sorted keys, so that answers compare equal whatever order they were sent in. */
+function canonical(answers: Readonly<Record<string, unknown>>): string {
+  return JSON.stringify(
+    Object.fromEntries(Object.entries(answers).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
   );
 }
 

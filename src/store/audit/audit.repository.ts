@@ -43,7 +43,12 @@ export class AuditRepository {
       .execute();
   }
 
-  async listRecentAuditEntries(orgId: OrganizationId, limit: number): Promise<AuditEntryView[]> {
+  /** Newest first; entries about `excludeEntityTypes` are left out. */
+  async listRecentAuditEntries(
+    orgId: OrganizationId,
+    limit: number,
+    excludeEntityTypes: readonly string[] = [],
+  ): Promise<AuditEntryView[]> {
     const rows = await this.#db
       .selectFrom("audit_log as l")
       .leftJoin("people as p", (join) =>
@@ -61,6 +66,11 @@ export class AuditRepository {
         "l.detail",
       ])
       .where("l.organization_id", "=", orgId)
+      .where((eb) =>
+        excludeEntityTypes.length === 0
+          ? eb.lit(true)
+          : eb("l.entity_type", "not in", [...excludeEntityTypes]),
+      )
       .orderBy("l.at", "desc")
       .orderBy("l.id", "desc")
       .limit(limit)

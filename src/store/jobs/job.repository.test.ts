@@ -63,7 +63,14 @@ describe.each(DIALECTS)("job queue on %s", (dialect) => {
 
   it("retries a failed job later, and gives up after its attempts", async () => {
     await jobs.enqueueJob(
-      { id: "j-f", organizationId: null, kind: "flaky", payload: {}, runAt: T0, maxAttempts: 2 },
+      {
+        id: "j-f",
+        organizationId: null,
+        kind: "flaky",
+        payload: { token: "secret" },
+        runAt: T0,
+        maxAttempts: 2,
+      },
       T0,
     );
     await jobs.claimNextJob("w", T0, LATER, ["flaky"]);
@@ -73,6 +80,7 @@ describe.each(DIALECTS)("job queue on %s", (dialect) => {
       lastError: "SMTP down",
       lockedBy: null,
     });
+    expect((await jobs.findJob("j-f"))?.payload).toEqual({ token: "secret" });
     expect(await jobs.claimNextJob("w", T0, LATER, ["flaky"])).toBeUndefined();
     await jobs.claimNextJob("w", at("2026-11-20T08:01:00.000Z"), LATER, ["flaky"]);
     await jobs.failJob("j-f", "w", "SMTP still down", LATER, T0);
@@ -81,6 +89,8 @@ describe.each(DIALECTS)("job queue on %s", (dialect) => {
       attempts: 2,
       lastError: "SMTP still down",
     });
+    // A job that failed for good keeps no payload (it may carry a secret).
+    expect((await jobs.findJob("j-f"))?.payload).toEqual({});
   });
 
   it("gives a job whose worker died to another worker once the lease ends", async () => {

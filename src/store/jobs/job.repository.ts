@@ -168,6 +168,13 @@ export class JobRepository {
       .set((eb) => ({
         status: eb.case().when("attempts", ">=", eb.ref("max_attempts")).then("failed").else("queued").end(),
         finished_at: eb.case().when("attempts", ">=", eb.ref("max_attempts")).then(now).else(null).end(),
+        // A job that failed for good keeps no payload either (it may carry a secret).
+        payload: eb
+          .case()
+          .when("attempts", ">=", eb.ref("max_attempts"))
+          .then("{}")
+          .else(eb.ref("payload"))
+          .end(),
         run_at: retryAt,
         locked_by: null,
         locked_until: null,
