@@ -54,7 +54,7 @@ describe("alliance CLI", () => {
     expect(migrated.code).toBe(0);
     expect(JSON.parse(migrated.stdout)).toEqual({
       dialect: "sqlite",
-      applied: ["0001-initial", "0002-jobs", "0003-ratings", "0004-alerts"],
+      applied: ["0001-initial", "0002-jobs", "0003-ratings", "0004-alerts", "0005-programme-settings"],
     });
     expect(JSON.parse(alliance(["migrate", "--json"], env).stdout)).toEqual({
       dialect: "sqlite",

@@ -27,6 +27,7 @@ import { alertRoutes } from "./ratings/alert.routes.ts";
 import { distributionRoutes } from "./ratings/distribution.routes.ts";
 import { mirrorRoutes } from "./ratings/mirror.routes.ts";
 import { ratingRoutes } from "./ratings/rating.routes.ts";
+import { settingsRoutes } from "./ratings/settings.routes.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
@@ -191,6 +192,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await alertRoutes(app, ctx);
   await mirrorRoutes(app, ctx);
   await distributionRoutes(app, ctx);
+  await settingsRoutes(app, ctx);
 
   const webIndex = path.join(ctx.config.webRoot, "index.html");
   const hasWeb = existsSync(webIndex);

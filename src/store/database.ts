@@ -18,6 +18,7 @@ import * as initial from "./migrations/0001-initial.ts";
 import * as jobs from "./migrations/0002-jobs.ts";
 import * as ratings from "./migrations/0003-ratings.ts";
 import * as alerts from "./migrations/0004-alerts.ts";
+import * as programmeSettings from "./migrations/0005-programme-settings.ts";
 import type { Schema } from "./schema.ts";
 
 export type { Dialect };
@@ -130,6 +131,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0002-jobs": { up: (db) => jobs.up(db) },
     "0003-ratings": { up: (db) => ratings.up(db) },
     "0004-alerts": { up: (db) => alerts.up(db) },
+    "0005-programme-settings": { up: (db) => programmeSettings.up(db) },
   };
 }
 

@@ -194,6 +194,15 @@ export interface AlertTable {
   resolution_note: string | null;
 }
 
+export interface ProgrammeFeedbackSettingsTable {
+  organization_id: string;
+  programme_id: string;
+  /** JSON: the programme's overrides of the feedback rules' defaults. */
+  overrides: string;
+  updated_at: string;
+  updated_by: string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   programmes: ProgrammeTable;
@@ -212,4 +221,5 @@ export interface Schema {
   rating_links: RatingLinkTable;
   instrument_responses: InstrumentResponseTable;
   alerts: AlertTable;
+  programme_feedback_settings: ProgrammeFeedbackSettingsTable;
 }

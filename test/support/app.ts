@@ -60,6 +60,7 @@ export interface Caller {
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
   patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 let nextAddress = 0;
@@ -83,7 +84,7 @@ export async function signIn(
   if (response.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join("; ");
   const { csrfToken } = response.json() as { csrfToken: string };
-  const send = (method: "POST" | "PATCH") => (url: string, body?: unknown) =>
+  const send = (method: "POST" | "PATCH" | "PUT") => (url: string, body?: unknown) =>
     app.inject({
       method,
       url,
@@ -96,6 +97,7 @@ export async function signIn(
     get: (url) => app.inject({ method: "GET", url, headers: { cookie } }),
     post: send("POST"),
     patch: send("PATCH"),
+    put: send("PUT"),
   };
 }
 

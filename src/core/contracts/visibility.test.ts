@@ -60,6 +60,7 @@ const EXPECTED: Record<
   membership: { relations: { self: "r" }, roles: { admin: "rc" } },
   invitation: { relations: {}, roles: { admin: "rc" } },
   programme_summary: { relations: {}, roles: { admin: "r", researcher: "r" } },
+  programme_settings: { relations: {}, roles: { admin: "rc", coach: "r" } },
   audit_entry: { relations: {}, roles: { admin: "r" } },
 };
 

@@ -19,6 +19,7 @@ export const RECORD_TYPES = [
   "membership",
   "invitation",
   "programme_summary",
+  "programme_settings",
   "audit_entry",
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -125,6 +126,11 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
     label: "Programme totals (counts only, never about one person)",
     read: [{ role: "admin" }, { role: "researcher" }],
     change: [],
+  },
+  programme_settings: {
+    label: "The programme's thresholds for early warnings (no personal data)",
+    read: [{ role: "admin" }, { role: "coach" }],
+    change: [{ role: "admin" }],
   },
   audit_entry: {
     label: "The audit log of who changed what",

@@ -3,10 +3,14 @@
 import { openAlertState } from "../../core/feedback/alert-lifecycle.ts";
 import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
 import type { EngagementHistory, HeldSession } from "../../core/feedback/engagement-history.ts";
-import { DEFAULT_FEEDBACK_SETTINGS } from "../../core/feedback/feedback-settings.ts";
+import {
+  DEFAULT_FEEDBACK_SETTINGS,
+  type FeedbackSettings,
+  resolveFeedbackSettings,
+} from "../../core/feedback/feedback-settings.ts";
 import { COACH_MIRROR, COACH_MIRROR_PREDICTION_ITEM } from "../../core/instruments/builtins/coach-mirror.ts";
 import type { ScaleScore, ScoreReport } from "../../core/instruments/scoring.ts";
-import type { IsoInstant, OrganizationId, SessionId } from "../../core/shared/brand.ts";
+import type { IsoInstant, OrganizationId, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
 import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
 import type { EngagementRecord } from "../../store/engagements/engagement.repository.ts";
 import type { AppContext } from "../app-context.ts";
@@ -23,6 +27,22 @@ export interface TrendPoint {
   readonly goals: number | null;
   readonly approach: number | null;
   readonly bond: number | null;
+}
+
+/** The feedback rules' thresholds for a programme: its saved overrides over the defaults. */
+export async function settingsFor(
+  ctx: AppContext,
+  orgId: OrganizationId,
+  programmeId: ProgrammeId | undefined,
+): Promise<FeedbackSettings> {
+  if (programmeId === undefined) return DEFAULT_FEEDBACK_SETTINGS;
+  const resolved = resolveFeedbackSettings(
+    await ctx.repos.organizations.findFeedbackOverrides(orgId, programmeId),
+  );
+  // Overrides are checked when saved; stored ones that no longer pass are a bug.
+  if (!resolved.ok)
+    throw new Error(`stored feedback settings of ${programmeId} are invalid: ${resolved.error.message}`);
+  return resolved.value;
 }
 
 /** The coach's prediction of the coachee's Alliance Check total in a stored coach mirror, if given. */
@@ -127,9 +147,10 @@ export async function refreshAlerts(
   history?: EngagementHistory,
 ): Promise<number> {
   const now = ctx.clock.now();
+  const settings = await settingsFor(ctx, orgId, engagement.programmeId);
   const found = evaluateAlerts(
     history ?? (await loadAlliance(ctx, orgId, engagement)).history,
-    DEFAULT_FEEDBACK_SETTINGS,
+    settings,
     now,
   );
   let added = 0;

@@ -5,13 +5,12 @@ import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { MIN_GROUP_SIZE, totalsMayBeShown } from "../../core/contracts/aggregates.ts";
 import { DISTRIBUTION_BANDS, distributionOf } from "../../core/feedback/distribution.ts";
-import { DEFAULT_FEEDBACK_SETTINGS } from "../../core/feedback/feedback-settings.ts";
 import type { ScoreReport } from "../../core/instruments/scoring.ts";
 import type { AppContext } from "../app-context.ts";
 import { errors, Id, OrgParams } from "../http/schemas.ts";
 import { authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
 import { programmeInOrg } from "../organizations/organization.routes.ts";
-import { scoreValue } from "./alliance-feedback.ts";
+import { scoreValue, settingsFor } from "./alliance-feedback.ts";
 import { AFTER_SESSION_INSTRUMENT } from "./rating-links.ts";
 
 const DistributionSchema = Type.Object({
@@ -68,7 +67,7 @@ export async function distributionRoutes(app: FastifyInstance, ctx: AppContext):
               coachees(rated.filter((r) => r.programmeId === p)),
             )
           : [];
-      const cutoff = DEFAULT_FEEDBACK_SETTINGS.weakAllianceCutoff0to40;
+      const cutoff = (await settingsFor(ctx, viewer.orgId, programmeId)).weakAllianceCutoff0to40;
       const shown = totalsMayBeShown(coachees(rated), parts);
       return {
         cutoff,

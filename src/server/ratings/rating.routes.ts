@@ -3,7 +3,6 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
-import { DEFAULT_FEEDBACK_SETTINGS } from "../../core/feedback/feedback-settings.ts";
 import type { Instrument } from "../../core/instruments/instrument.ts";
 import { findInstrument } from "../../core/instruments/registry.ts";
 import { validateResponse } from "../../core/instruments/response-validation.ts";
@@ -19,7 +18,14 @@ import { EngagementParams, findReadableEngagement } from "../engagements/engagem
 import { errors, TokenParams } from "../http/schemas.ts";
 import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
 import { AlertSchema } from "./alert.routes.ts";
-import { alertView, loadAlliance, refreshAlerts, scoreValue, subscaleValue } from "./alliance-feedback.ts";
+import {
+  alertView,
+  loadAlliance,
+  refreshAlerts,
+  scoreValue,
+  settingsFor,
+  subscaleValue,
+} from "./alliance-feedback.ts";
 
 const LINK_INVALID = "This rating link has expired or was already used. Thank you — nothing more to do here.";
 
@@ -231,7 +237,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       const points = allows(who, { type: "coach_reflection", engagement: parties }, "read")
         ? loaded.points
         : loaded.points.map((point) => ({ ...point, prediction: null }));
-      const cutoff = DEFAULT_FEEDBACK_SETTINGS.weakAllianceCutoff0to40;
+      const cutoff = (await settingsFor(ctx, viewer.orgId, engagement.programmeId)).weakAllianceCutoff0to40;
       if (!allows(who, { type: "alliance_alert", engagement: parties }, "read")) {
         return { cutoff, points, alerts: [] };
       }

@@ -120,6 +120,47 @@ export class OrganizationRepository {
     return programmes.find((programme) => programme.id === id);
   }
 
+  /** A programme's overrides of the feedback rules' defaults ({} when it has none). */
+  async findFeedbackOverrides(
+    orgId: OrganizationId,
+    programmeId: ProgrammeId,
+  ): Promise<Record<string, number>> {
+    const row = await this.#db
+      .selectFrom("programme_feedback_settings")
+      .select("overrides")
+      .where("organization_id", "=", orgId)
+      .where("programme_id", "=", programmeId)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.overrides) as Record<string, number>) : {};
+  }
+
+  async saveFeedbackOverrides(
+    orgId: OrganizationId,
+    programmeId: ProgrammeId,
+    overrides: Readonly<Record<string, number>>,
+    by: PersonId,
+    at: IsoInstant,
+  ): Promise<void> {
+    const values = {
+      organization_id: orgId,
+      programme_id: programmeId,
+      overrides: JSON.stringify(overrides),
+      updated_at: at,
+      updated_by: by,
+    };
+    await this.#db
+      .insertInto("programme_feedback_settings")
+      .values(values)
+      .onConflict((oc) =>
+        oc.columns(["organization_id", "programme_id"]).doUpdateSet({
+          overrides: values.overrides,
+          updated_at: at,
+          updated_by: by,
+        }),
+      )
+      .execute();
+  }
+
   async insertPerson(person: PersonRecord, at: IsoInstant): Promise<void> {
     await this.#db
       .insertInto("people")
