@@ -118,6 +118,7 @@ export const api = {
   get: <T>(path: string): Promise<T> => call("GET", path) as Promise<T>,
   post: <T>(path: string, body?: unknown): Promise<T> => call("POST", path, body) as Promise<T>,
   patch: <T>(path: string, body: unknown): Promise<T> => call("PATCH", path, body) as Promise<T>,
+  put: <T>(path: string, body: unknown): Promise<T> => call("PUT", path, body) as Promise<T>,
   send: async (method: Exclude<Method, "GET">, path: string, body?: unknown): Promise<void> => {
     await call(method, path, body);
   },

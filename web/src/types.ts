@@ -378,3 +378,31 @@ export type ApiErrorCode =
 export interface ApiErrorBody {
   error: { code: string; message: string; field?: string };
 }
+
+/** A threshold of the feedback rules a programme may set (docs/feedback-rules.md). */
+export type FeedbackSettingField =
+  | "weakAllianceCutoff0to40"
+  | "ruptureDrop0to40"
+  | "reliableChangeSd0to40"
+  | "reliableChangeReliability"
+  | "goalTaskDrop0to10"
+  | "goalTaskFloor0to10"
+  | "perceptionGap0to40"
+  | "missingRatingsInARow";
+
+/** A setting's default and valid range; `integer` for whole numbers only. */
+export interface FeedbackSettingRange {
+  default: number;
+  min: number;
+  max: number;
+  integer: boolean;
+}
+
+export type FeedbackSettingsOverrides = Partial<Record<FeedbackSettingField, number>>;
+
+/** GET/PUT …/programmes/:programmeId/feedback-settings. */
+export interface FeedbackSettingsView {
+  settings: Record<FeedbackSettingField, number>;
+  overrides: FeedbackSettingsOverrides;
+  ranges: Record<FeedbackSettingField, FeedbackSettingRange>;
+}

@@ -1,5 +1,5 @@
-// /admin: invitations, people, engagements, programme numbers, the alliance distribution and recent
-// activity, for admins.
+// /admin: invitations, people, engagements, programme numbers, the alliance distribution, a programme's
+// early-warning thresholds and recent activity, for admins.
 import type { ReactNode } from "react";
 import { useState } from "react";
 import { useSelection } from "../shell/selection.tsx";
@@ -10,6 +10,7 @@ import { listInvitations, listPeople, listProgrammes } from "./admin.api.ts";
 import { AllianceDistributionPanel } from "./alliance-distribution-panel.tsx";
 import { AuditList } from "./audit-list.tsx";
 import { CreateEngagementForm } from "./create-engagement-form.tsx";
+import { FeedbackSettingsCard } from "./feedback-settings-card.tsx";
 import { InvitationsList } from "./invitations-list.tsx";
 import { InviteForm } from "./invite-form.tsx";
 import { PeopleList } from "./people-list.tsx";
@@ -79,6 +80,9 @@ function AdminDashboard() {
       <LoadedSection id="people-heading" title="People" what="people" resource={people}>
         {(data) => <PeopleList people={data} programmes={programmeList} programmeId={programmeId} />}
       </LoadedSection>
+      {programme !== null && (orgAdmin || programme.roles.includes("admin")) && (
+        <FeedbackSettingsCard orgId={orgId} programmeId={programme.id} programmeName={programme.name} />
+      )}
       {orgAdmin && <AuditList orgId={orgId} refreshKey={changes} />}
     </>
   );

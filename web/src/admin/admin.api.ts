@@ -1,11 +1,13 @@
 // The admin endpoints of one organization: programmes, people, invitations, engagements, summary,
-// alliance distribution, audit.
+// alliance distribution, audit, and a programme's feedback thresholds.
 import { api, orgPath, withQuery } from "../api.ts";
 import type {
   AllianceDistribution,
   AuditEntry,
   Engagement,
   EngagementInput,
+  FeedbackSettingsOverrides,
+  FeedbackSettingsView,
   Invitation,
   InvitationInput,
   Person,
@@ -48,4 +50,20 @@ export async function createEngagement(orgId: string, input: EngagementInput): P
 
 export async function listAudit(orgId: string, limit: number): Promise<AuditEntry[]> {
   return (await api.get<{ entries: AuditEntry[] }>(withQuery(orgPath(orgId, "audit"), { limit }))).entries;
+}
+
+/** The thresholds in force for one programme, its own overrides and each setting's range. */
+export function fetchFeedbackSettings(orgId: string, programmeId: string): Promise<FeedbackSettingsView> {
+  return api.get<FeedbackSettingsView>(orgPath(orgId, "programmes", programmeId, "feedback-settings"));
+}
+
+/** Replaces the programme's overrides; `{}` restores every default. */
+export function saveFeedbackSettings(
+  orgId: string,
+  programmeId: string,
+  overrides: FeedbackSettingsOverrides,
+): Promise<FeedbackSettingsView> {
+  return api.put<FeedbackSettingsView>(orgPath(orgId, "programmes", programmeId, "feedback-settings"), {
+    overrides,
+  });
 }
