@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, signIn, type TestApp, testApp } from "../../../test/support/app.ts";
 import { DAY, HOUR } from "../../../test/support/clock.ts";
 import { DIALECTS } from "../../../test/support/databases.ts";
+import { allianceAnswers, markTomsSessionHeld } from "../../../test/support/ratings.ts";
 import type { IsoInstant, OrganizationId, PersonId, SessionId } from "../../core/shared/brand.ts";
 import { hashToken } from "../auth/tokens.ts";
 import { JobWorker } from "../jobs/job-worker.ts";
@@ -9,19 +10,7 @@ import { RATING_REMINDER_JOB, ratingReminderHandler } from "./rating-links.ts";
 
 const ORG = "/api/orgs/demo-org";
 
-/** Seven 0–10 answers for the Alliance Check, all the same. */
-function answers(score: number, extra: Record<string, unknown> = {}) {
-  const items = [
-    "goals-focus",
-    "goals-shared",
-    "approach-fit",
-    "approach-progress",
-    "bond-openness",
-    "bond-support",
-    "overall",
-  ];
-  return { ...Object.fromEntries(items.map((id) => [id, score])), ...extra };
-}
+const answers = allianceAnswers;
 
 function tokenOf(url: string | undefined): string {
   const token = url?.match(/\/rate\/([\w-]+)$/)?.[1];
@@ -229,17 +218,8 @@ describe.each(DIALECTS)("simultaneous identical rating submits on %s", (dialect)
     const t = await testApp({ dialect });
     try {
       const coach = await signIn(t.app, "coach@alliance.example");
-      const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
-        engagements: Array<{ id: string; coachee: { displayName: string } }>;
-      };
-      const tom = engagements.find((e) => e.coachee.displayName === "Tom Becker");
-      const { sessions } = (await coach.get(`${ORG}/engagements/${tom?.id}`)).json() as {
-        sessions: Array<{ id: string; permissions: { markHeld: boolean } }>;
-      };
-      const held = await coach.post(
-        `${ORG}/sessions/${sessions.find((s) => s.permissions.markHeld)?.id}/held`,
-      );
-      const token = tokenOf((held.json() as { ratingLink: { url: string } }).ratingLink.url);
+      const held = await markTomsSessionHeld(coach);
+      const { token } = held;
       const responses = await Promise.all(
         Array.from({ length: 6 }, () =>
           t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: { answers: answers(6) } }),
@@ -260,17 +240,8 @@ describe("the rating reminder", () => {
     const t = await testApp();
     try {
       const coach = await signIn(t.app, "coach@alliance.example");
-      const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
-        engagements: Array<{ id: string; coachee: { displayName: string } }>;
-      };
-      const tom = engagements.find((e) => e.coachee.displayName === "Tom Becker");
-      const { sessions } = (await coach.get(`${ORG}/engagements/${tom?.id}`)).json() as {
-        sessions: Array<{ id: string; permissions: { markHeld: boolean } }>;
-      };
-      const held = await coach.post(
-        `${ORG}/sessions/${sessions.find((s) => s.permissions.markHeld)?.id}/held`,
-      );
-      const { url } = (held.json() as { ratingLink: { url: string } }).ratingLink;
+      const held = await markTomsSessionHeld(coach);
+      const { url } = held;
       await t.app.background.idle();
       const worker = new JobWorker({
         workerId: "test",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Caller, signIn, type TestApp, testApp } from "../../../test/support/app.ts";
+import { allianceAnswers, markTomsSessionHeld } from "../../../test/support/ratings.ts";
 
 const ORG = "/api/orgs/demo-org";
 const SETTINGS = `${ORG}/programmes/demo-managers/feedback-settings`;
@@ -44,31 +45,14 @@ describe("a programme's feedback settings", () => {
     const saved = await admin.put(SETTINGS, { overrides: { weakAllianceCutoff0to40: 30 } });
     expect((saved.json() as { settings: Record<string, number> }).settings.weakAllianceCutoff0to40).toBe(30);
 
-    const { engagements } = (await coach.get(`${ORG}/engagements`)).json() as {
-      engagements: Array<{ id: string; coachee: { displayName: string } }>;
-    };
-    const tom = engagements.find((e) => e.coachee.displayName === "Tom Becker");
-    const { sessions } = (await coach.get(`${ORG}/engagements/${tom?.id}`)).json() as {
-      sessions: Array<{ id: string; permissions: { markHeld: boolean } }>;
-    };
-    const held = await coach.post(`${ORG}/sessions/${sessions.find((s) => s.permissions.markHeld)?.id}/held`);
-    const token = (held.json() as { ratingLink: { url: string } }).ratingLink.url.split("/rate/")[1];
+    const { engagementId, token } = await markTomsSessionHeld(coach);
     // 7 × 8 = 56 of 70 → 32 of 40: under the default 36, above this programme's 30.
-    const items = [
-      "goals-focus",
-      "goals-shared",
-      "approach-fit",
-      "approach-progress",
-      "bond-openness",
-      "bond-support",
-      "overall",
-    ];
     await t.app.inject({
       method: "POST",
       url: `/api/ratings/${token}`,
-      payload: { answers: Object.fromEntries(items.map((id) => [id, 8])) },
+      payload: { answers: allianceAnswers(8) },
     });
-    const alliance = (await coach.get(`${ORG}/engagements/${tom?.id}/alliance`)).json() as {
+    const alliance = (await coach.get(`${ORG}/engagements/${engagementId}/alliance`)).json() as {
       cutoff: number;
       points: Array<{ total: number }>;
       alerts: Array<{ kind: string }>;

@@ -9,7 +9,7 @@ import {
   LinearScale,
   Tooltip,
 } from "chart.js";
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { ChartCanvas } from "./chart-canvas.tsx";
 import { CHART_COLORS } from "./chart-colors.ts";
 
 // Only the pieces this chart uses, to keep the bundle small.
@@ -76,26 +76,13 @@ function configFor(props: BandChartProps): ChartConfiguration<"bar", number[], s
 }
 
 export function BandChart(props: BandChartProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   // Redraw only when what is drawn changes, not on every render of the page.
-  const drawn = JSON.stringify([props.bars, props.countLabel]);
-  const latest = useRef(props);
-  useLayoutEffect(() => {
-    latest.current = props;
-  });
-
-  useEffect(() => {
-    const element = canvas.current;
-    if (element === null || drawn === "") return;
-    const chart = new Chart(element, configFor(latest.current));
-    return () => chart.destroy();
-  }, [drawn]);
-
   return (
-    <div className={props.className === undefined ? "chart-box" : `chart-box ${props.className}`}>
-      <canvas ref={canvas} role="img" aria-label={props.summary}>
-        {props.summary}
-      </canvas>
-    </div>
+    <ChartCanvas
+      config={() => configFor(props)}
+      drawnKey={JSON.stringify([props.bars, props.countLabel])}
+      summary={props.summary}
+      className={props.className}
+    />
   );
 }

@@ -12,7 +12,7 @@ import {
   type PointStyle,
   Tooltip,
 } from "chart.js";
-import { useEffect, useLayoutEffect, useRef } from "react";
+import { ChartCanvas } from "./chart-canvas.tsx";
 import { CHART_COLORS } from "./chart-colors.ts";
 
 // Only the pieces these charts use, to keep the bundle small.
@@ -126,26 +126,13 @@ function configFor(props: TrendChartProps): ChartConfiguration<"line", (number |
 }
 
 export function TrendChart(props: TrendChartProps) {
-  const canvas = useRef<HTMLCanvasElement>(null);
   // Redraw only when what is drawn changes, not on every render of the page.
-  const drawn = JSON.stringify([props.labels, props.series, props.min, props.max, props.cutoff, props.notes]);
-  const latest = useRef(props);
-  useLayoutEffect(() => {
-    latest.current = props;
-  });
-
-  useEffect(() => {
-    const element = canvas.current;
-    if (element === null || drawn === "") return;
-    const chart = new Chart(element, configFor(latest.current));
-    return () => chart.destroy();
-  }, [drawn]);
-
   return (
-    <div className={props.className === undefined ? "chart-box" : `chart-box ${props.className}`}>
-      <canvas ref={canvas} role="img" aria-label={props.summary}>
-        {props.summary}
-      </canvas>
-    </div>
+    <ChartCanvas
+      config={() => configFor(props)}
+      drawnKey={JSON.stringify([props.labels, props.series, props.min, props.max, props.cutoff, props.notes])}
+      summary={props.summary}
+      className={props.className}
+    />
   );
 }
