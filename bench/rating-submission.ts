@@ -121,6 +121,7 @@ async function seed(file: string): Promise<string[]> {
             sessionId,
             respondentId: coachee,
             instrumentId: "alliance-check",
+            extraInstruments: [],
             tokenHash: hashToken(token),
             expiresAt: expires,
             usedAt: null,

@@ -54,7 +54,14 @@ describe("alliance CLI", () => {
     expect(migrated.code).toBe(0);
     expect(JSON.parse(migrated.stdout)).toEqual({
       dialect: "sqlite",
-      applied: ["0001-initial", "0002-jobs", "0003-ratings", "0004-alerts", "0005-programme-settings"],
+      applied: [
+        "0001-initial",
+        "0002-jobs",
+        "0003-ratings",
+        "0004-alerts",
+        "0005-programme-settings",
+        "0006-check-ins",
+      ],
     });
     expect(JSON.parse(alliance(["migrate", "--json"], env).stdout)).toEqual({
       dialect: "sqlite",

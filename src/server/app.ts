@@ -24,6 +24,7 @@ import { ErrorSchema } from "./http/schemas.ts";
 import { invitationRoutes } from "./organizations/invitation.routes.ts";
 import { organizationRoutes } from "./organizations/organization.routes.ts";
 import { alertRoutes } from "./ratings/alert.routes.ts";
+import { checkInRoutes } from "./ratings/check-in.routes.ts";
 import { distributionRoutes } from "./ratings/distribution.routes.ts";
 import { mirrorRoutes } from "./ratings/mirror.routes.ts";
 import { ratingRoutes } from "./ratings/rating.routes.ts";
@@ -189,6 +190,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await engagementRoutes(app, ctx);
   await sessionRoutes(app, ctx);
   await ratingRoutes(app, ctx);
+  await checkInRoutes(app, ctx);
   await alertRoutes(app, ctx);
   await mirrorRoutes(app, ctx);
   await distributionRoutes(app, ctx);

@@ -19,6 +19,7 @@ import * as jobs from "./migrations/0002-jobs.ts";
 import * as ratings from "./migrations/0003-ratings.ts";
 import * as alerts from "./migrations/0004-alerts.ts";
 import * as programmeSettings from "./migrations/0005-programme-settings.ts";
+import * as checkIns from "./migrations/0006-check-ins.ts";
 import type { Schema } from "./schema.ts";
 
 export type { Dialect };
@@ -132,6 +133,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0003-ratings": { up: (db) => ratings.up(db) },
     "0004-alerts": { up: (db) => alerts.up(db) },
     "0005-programme-settings": { up: (db) => programmeSettings.up(db) },
+    "0006-check-ins": { up: (db) => checkIns.up(db) },
   };
 }
 

@@ -10,6 +10,8 @@ export interface ProgrammeTable {
   organization_id: string;
   id: string;
   name: string;
+  /** JSON: the support resources the referral page shows after a positive wellbeing screen. */
+  support_resources: string;
   created_at: string;
 }
 
@@ -50,6 +52,10 @@ export interface EngagementTable {
   coachee_id: string;
   sponsor_id: string | null;
   status: string;
+  /** Sessions the engagement plans; the session with this number is the last. */
+  planned_sessions: number | null;
+  /** 1 while the coachee has the wellbeing screen turned on. */
+  wellbeing_screen: number;
   created_at: string;
 }
 
@@ -153,6 +159,8 @@ export interface RatingLinkTable {
   session_id: string;
   respondent_id: string;
   instrument_id: string;
+  /** JSON: ids of the further instruments the link asks (periodic check-ins, wellbeing screen). */
+  extra_instruments: string;
   token_hash: string;
   created_at: string;
   expires_at: string;

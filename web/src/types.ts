@@ -388,7 +388,8 @@ export type FeedbackSettingField =
   | "goalTaskDrop0to10"
   | "goalTaskFloor0to10"
   | "perceptionGap0to40"
-  | "missingRatingsInARow";
+  | "missingRatingsInARow"
+  | "periodicCheckEvery";
 
 /** A setting's default and valid range; `integer` for whole numbers only. */
 export interface FeedbackSettingRange {

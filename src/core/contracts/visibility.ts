@@ -13,6 +13,7 @@ export const RECORD_TYPES = [
   "alliance_rating",
   "alliance_alert",
   "coach_reflection",
+  "wellbeing_screen",
   "shared_note",
   "coach_private_note",
   "person",
@@ -83,7 +84,8 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
     change: [{ relation: "coach" }],
   },
   alliance_rating: {
-    label: "How you rated your sessions (the Alliance Check)",
+    label:
+      "How you rated your sessions (the Alliance Check) and the periodic check-ins (coach attributes, five pillars, side effects)",
     read: [{ relation: "coach" }, { relation: "coachee" }],
     change: [{ relation: "coachee" }],
   },
@@ -93,9 +95,16 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
     change: [{ relation: "coach" }],
   },
   coach_reflection: {
-    label: "Your coach's own reflection on each session, and their guess of your rating",
+    label: "Your coach's own reflection on each session, their guess of your rating, and their self-view",
     read: [{ relation: "coach" }],
     change: [{ relation: "coach" }],
+  },
+  wellbeing_screen: {
+    // The coach learns only that a screen was positive, through an early warning (alliance_alert).
+    label:
+      "Your wellbeing check-in answers (if you turn it on); your coach is told only when they suggest support could help, with the two scores",
+    read: [{ relation: "coachee" }],
+    change: [{ relation: "coachee" }],
   },
   shared_note: {
     label: "Session notes your coach shares with you",

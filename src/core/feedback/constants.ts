@@ -130,6 +130,24 @@ export const MISSING_RATINGS_IN_A_ROW_DEFAULT = 2;
 export const MISSING_RATINGS_IN_A_ROW_RANGE = { min: 1, max: 10 } as const;
 
 /**
+ * Periodic check-ins: the coachee answers the Coach attributes and the Side-effects check every this many
+ * sessions (issue 3: "every 3rd session by default"). Coach attributes: five attributes behind the coach's
+ * contribution to the alliance (DESIGN.md M5–M7); side effects: about 26 % of coachees meet problems beyond
+ * what coaching can handle (Graßmann & Schermuly 2016), so they are asked often, not only at the end.
+ */
+export const PERIODIC_CHECK_EVERY_DEFAULT = 3;
+
+/** Range a programme may set for the periodic check-ins (whole sessions; 1 = every session). */
+export const PERIODIC_CHECK_EVERY_RANGE = { min: 1, max: 12 } as const;
+
+/**
+ * The Five pillars are asked of the coachee, and of the coach as a self-view, at these session numbers and
+ * at the engagement's last planned session (issue 3: "sessions 3, 6 and the last"): early enough to repair,
+ * late enough to have something to rate.
+ */
+export const FIVE_PILLARS_SESSIONS: readonly number[] = [3, 6];
+
+/**
  * Coach-level alliance profiles (M8) average at least this many sessions per coachee: generalisability
  * .80 from 2 sessions and .90 from 4 (PMC3111943); coach-level, not coachee-level, alliance predicts
  * outcome (Baldwin, Wampold & Imel 2007). Used by profiles, not by the per-session rules.

@@ -18,6 +18,7 @@ describe("resolveFeedbackSettings", () => {
       goalTaskFloor0to10: 8,
       perceptionGap0to40: 4,
       missingRatingsInARow: 2,
+      periodicCheckEvery: 3,
     });
   });
 

@@ -11,6 +11,8 @@ import {
   MISSING_RATINGS_IN_A_ROW_RANGE,
   PERCEPTION_GAP_DEFAULT,
   PERCEPTION_GAP_RANGE,
+  PERIODIC_CHECK_EVERY_DEFAULT,
+  PERIODIC_CHECK_EVERY_RANGE,
   RELIABLE_CHANGE_RELIABILITY_DEFAULT,
   RELIABLE_CHANGE_RELIABILITY_RANGE,
   RELIABLE_CHANGE_SD_DEFAULT,
@@ -39,6 +41,8 @@ export interface FeedbackSettingsValues {
   readonly perceptionGap0to40: number;
   /** Missing ratings: this many consecutive held sessions without a rating. Default 2; whole number 1–10. */
   readonly missingRatingsInARow: number;
+  /** Coach attributes and side-effects check: every this many sessions. Default 3; whole number 1–12. */
+  readonly periodicCheckEvery: number;
 }
 
 /** Settings that went through `resolveFeedbackSettings`: complete and in range. */
@@ -81,6 +85,7 @@ const RULES: Readonly<Record<keyof FeedbackSettingsValues, Rule>> = {
     ...MISSING_RATINGS_IN_A_ROW_RANGE,
     integer: true,
   },
+  periodicCheckEvery: { default: PERIODIC_CHECK_EVERY_DEFAULT, ...PERIODIC_CHECK_EVERY_RANGE, integer: true },
 };
 
 /** Every setting, in a stable order (for forms and docs). */

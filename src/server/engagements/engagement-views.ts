@@ -1,7 +1,7 @@
 // What engagement and session routes share: schemas, views of records, and lookups through the policy.
 
 import { Type } from "typebox";
-import type { Subject, Viewer } from "../../core/contracts/visibility.ts";
+import { may, type Subject, type Viewer } from "../../core/contracts/visibility.ts";
 import { SESSION_MINUTES } from "../../core/sessions/session-lifecycle.ts";
 import type { EngagementId, IsoInstant, PersonId, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
@@ -26,6 +26,9 @@ const Counts = Type.Object({
   cancelled: Type.Integer(),
 });
 
+/** How many sessions an engagement may plan: 1 to 100. */
+export const PlannedSessions = Type.Integer({ minimum: 1, maximum: 100 });
+
 export const EngagementSchema = Type.Object({
   id: Type.String(),
   programmeId: Type.String(),
@@ -42,6 +45,10 @@ export const EngagementSchema = Type.Object({
   ]),
   nextSession: Type.Union([Type.Object({ id: Type.String(), startsAt: Type.String() }), Type.Null()]),
   sessionCounts: Type.Union([Counts, Type.Null()]),
+  /** Sessions planned; the one with this number is the last (five pillars and side effects are asked). */
+  plannedSessions: Type.Union([Type.Integer(), Type.Null()]),
+  /** Whether the coachee turned the wellbeing screen on; null for viewers who are not a party. */
+  wellbeingScreen: Type.Union([Type.Boolean(), Type.Null()]),
 });
 
 export const SessionSchema = Type.Object({
@@ -190,6 +197,8 @@ export function engagementView(engagement: EngagementRecord, viewer: Viewer) {
     coachee: engagement.coachee,
     sponsor: engagement.sponsor,
     viewerRelation: relationOf(viewer, engagement),
+    plannedSessions: engagement.plannedSessions,
+    wellbeingScreen: may(viewer, sessionSubject(engagement), "read") ? engagement.wellbeingScreen : null,
   };
 }
 

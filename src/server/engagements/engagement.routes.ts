@@ -19,6 +19,7 @@ import {
   engagementView,
   findReadableEngagement,
   Mode,
+  PlannedSessions,
   personWithRole,
   SessionSchema,
   sessionSubject,
@@ -86,6 +87,7 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
             coachId: Id,
             coacheeId: Id,
             sponsorId: Type.Optional(Type.Union([Id, Type.Null()])),
+            plannedSessions: Type.Optional(Type.Union([PlannedSessions, Type.Null()])),
           },
           { additionalProperties: false },
         ),
@@ -127,7 +129,13 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
       const id = ctx.ids.newId() as EngagementId;
       await inTransaction(ctx.database.db, async (repos) => {
         await repos.engagements.insertEngagement(
-          { organizationId: viewer.orgId, id, programmeId: programme.id, ...parties },
+          {
+            organizationId: viewer.orgId,
+            id,
+            programmeId: programme.id,
+            ...parties,
+            plannedSessions: body.plannedSessions ?? null,
+          },
           ctx.clock.now(),
         );
         await recordAudit(ctx, repos, {

@@ -12,6 +12,7 @@ import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { errors, Instant } from "../http/schemas.ts";
 import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { settingsFor } from "../ratings/alliance-feedback.ts";
 import { issueRatingLink, ratingMail } from "../ratings/rating-links.ts";
 import {
   Duration,
@@ -48,6 +49,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
     const now = ctx.clock.now();
     const { parties: _parties, ...record } = session;
     const next: SessionRecord = { ...record, ...applySessionEvent(record, event(now)) };
+    // Read outside the transaction: on SQLite the transaction holds the one connection.
+    const { periodicCheckEvery } = await settingsFor(ctx, viewer.orgId, engagement.programmeId);
     const link = await inTransaction(ctx.database.db, async (repos) => {
       if (!(await repos.engagements.updateSession(next, now))) {
         throw new DomainError(
@@ -67,7 +70,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
       return await issueRatingLink(
         ctx,
         repos,
-        { organizationId: viewer.orgId, sessionId: session.id, coacheeId: engagement.coachee.id },
+        { organizationId: viewer.orgId, sessionId: session.id, engagement },
+        periodicCheckEvery,
         now,
       );
     });

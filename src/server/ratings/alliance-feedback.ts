@@ -2,13 +2,22 @@
 
 import { openAlertState } from "../../core/feedback/alert-lifecycle.ts";
 import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
-import type { EngagementHistory, HeldSession } from "../../core/feedback/engagement-history.ts";
+import type {
+  EngagementHistory,
+  HeldSession,
+  WellbeingScreen,
+} from "../../core/feedback/engagement-history.ts";
 import {
   DEFAULT_FEEDBACK_SETTINGS,
   type FeedbackSettings,
   resolveFeedbackSettings,
 } from "../../core/feedback/feedback-settings.ts";
 import { COACH_MIRROR, COACH_MIRROR_PREDICTION_ITEM } from "../../core/instruments/builtins/coach-mirror.ts";
+import {
+  reportedSideEffects,
+  SIDE_EFFECTS_CHECK,
+} from "../../core/instruments/builtins/side-effects-check.ts";
+import { screenWellbeing, WELLBEING_SCREEN } from "../../core/instruments/builtins/wellbeing-screen.ts";
 import type { ScaleScore, ScoreReport } from "../../core/instruments/scoring.ts";
 import type { IsoInstant, OrganizationId, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
 import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
@@ -65,6 +74,14 @@ function itemScore(report: ScoreReport, id: string): number | null {
   return item?.status === "scored" ? item.score : null;
 }
 
+/** PHQ-2 and GAD-2 sums of a scored wellbeing screen, or null when either is incomplete. */
+function wellbeingOf(report: ScoreReport): WellbeingScreen | null {
+  const { phq2, gad2 } = screenWellbeing(report);
+  return phq2.status === "incomplete" || gad2.status === "incomplete"
+    ? null
+    : { phq2: phq2.score, gad2: gad2.score };
+}
+
 /** The held sessions of an engagement with the coachee's Alliance Check for each, as a trend and a history. */
 export async function loadAlliance(
   ctx: AppContext,
@@ -84,6 +101,24 @@ export async function loadAlliance(
     orgId,
     sessions.map((s) => s.id),
     COACH_MIRROR.id,
+  );
+  // The further check-ins the rules read: side effects and the wellbeing screen, the coachee's own only.
+  const checkIns = (
+    await ctx.repos.ratings.listResponsesOfSessions(
+      orgId,
+      sessions.map((s) => s.id),
+      [SIDE_EFFECTS_CHECK.id, WELLBEING_SCREEN.id],
+    )
+  ).filter((r) => r.respondentId === engagement.coachee.id);
+  const sideEffects = new Map(
+    checkIns
+      .filter((r) => r.instrumentId === SIDE_EFFECTS_CHECK.id)
+      .map((r) => [r.sessionId, reportedSideEffects(r.scores as ScoreReport)]),
+  );
+  const screens = new Map(
+    checkIns
+      .filter((r) => r.instrumentId === WELLBEING_SCREEN.id)
+      .map((r) => [r.sessionId, wellbeingOf(r.scores as ScoreReport)]),
   );
   const predictions = new Map(
     mirrors
@@ -126,8 +161,8 @@ export async function loadAlliance(
           : null,
       ratingClosesAt: addDays(heldAt, RATING_LINK_DAYS),
       coachPrediction0to40: point.prediction,
-      sideEffectsReported: null,
-      wellbeing: null,
+      sideEffectsReported: sideEffects.get(s.id) ?? null,
+      wellbeing: screens.get(s.id) ?? null,
     });
   });
   return {

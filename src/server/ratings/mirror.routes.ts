@@ -3,9 +3,9 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { coachInstrumentsFor } from "../../core/feedback/check-in-schedule.ts";
 import { COACH_MIRROR } from "../../core/instruments/builtins/coach-mirror.ts";
-import { validateResponse } from "../../core/instruments/response-validation.ts";
-import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
+import { findInstrument } from "../../core/instruments/registry.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
@@ -14,6 +14,8 @@ import { findSession, SessionParams } from "../engagements/engagement-views.ts";
 import { errors } from "../http/schemas.ts";
 import { authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
 import { predictionOf, refreshAlerts, scoreValue, subscaleValue } from "./alliance-feedback.ts";
+import { scoredAnswers, scoredMore } from "./answers.ts";
+import { heldSessionNumber } from "./rating-links.ts";
 
 const Score = Type.Union([Type.Number(), Type.Null()]);
 const MirrorScores = Type.Object({
@@ -36,10 +38,26 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
       action,
       "session",
     );
-    const [existing] = (
-      await ctx.repos.ratings.listResponsesOfSessions(viewer.orgId, [session.id], COACH_MIRROR.id)
+    // The five-pillars self-view joins the mirror at sessions 3, 6 and the last (coachInstrumentsFor).
+    const more =
+      session.status === "held"
+        ? coachInstrumentsFor({
+            sessionNumber: await heldSessionNumber(ctx.repos, viewer.orgId, engagement.id, session.id),
+            plannedSessions: engagement.plannedSessions,
+          })
+            .filter((id) => id !== COACH_MIRROR.id)
+            .flatMap((id) => findInstrument(id) ?? [])
+        : [];
+    const own = (
+      await ctx.repos.ratings.listResponsesOfSessions(
+        viewer.orgId,
+        [session.id],
+        [COACH_MIRROR.id, ...more.map((instrument) => instrument.id)],
+      )
     ).filter((response) => response.respondentId === viewer.person.id);
-    return { session, engagement, existing };
+    const existing = own.find((response) => response.instrumentId === COACH_MIRROR.id);
+    const existingMore = own.filter((response) => response.instrumentId !== COACH_MIRROR.id);
+    return { session, engagement, existing, more, existingMore };
   }
 
   api.get(
@@ -52,9 +70,11 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
         response: {
           200: Type.Object({
             instrument: Type.Unknown(),
+            more: Type.Array(Type.Unknown()),
             response: Type.Union([
               Type.Object({
                 answers: Type.Record(Type.String(), Type.Unknown()),
+                more: Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown())),
                 prediction: Score,
                 submittedAt: Type.String(),
               }),
@@ -67,12 +87,16 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const { existing } = await mirrorContext(viewer, request.params.sessionId, "read");
+      const { existing, more, existingMore } = await mirrorContext(viewer, request.params.sessionId, "read");
       return {
         instrument: COACH_MIRROR,
+        more,
         response: existing
           ? {
               answers: existing.answers,
+              more: Object.fromEntries(
+                existingMore.map((response) => [response.instrumentId, response.answers]),
+              ),
               prediction: predictionOf(existing.answers),
               submittedAt: existing.submittedAt,
             }
@@ -86,10 +110,14 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
     {
       schema: {
         tags: ["ratings"],
-        summary: "Save the coach mirror for a held session, once (the session's coach)",
+        summary:
+          "Save the coach mirror for a held session, once, with the five-pillars self-view in `more` when asked (the session's coach)",
         params: SessionParams,
         body: Type.Object(
-          { answers: Type.Record(Type.String(), Type.Unknown()) },
+          {
+            answers: Type.Record(Type.String(), Type.Unknown()),
+            more: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+          },
           { additionalProperties: false },
         ),
         response: { 201: MirrorScores, ...errors(400, 401, 403, 404, 409) },
@@ -97,7 +125,7 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
     async (request, reply) => {
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const { session, engagement, existing } = await mirrorContext(
+      const { session, engagement, existing, more } = await mirrorContext(
         viewer,
         request.params.sessionId,
         "change",
@@ -106,40 +134,34 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
         throw new DomainError("conflict", "Reflect on a session once it has been held.");
       }
       if (existing) throw new DomainError("conflict", "You have already reflected on this session.");
-      const checked = validateResponse(COACH_MIRROR, {
-        instrumentId: COACH_MIRROR.id,
-        instrumentVersion: COACH_MIRROR.version,
-        answers: request.body.answers,
-      });
-      if (!checked.ok) {
-        const [first] = checked.error;
-        throw new DomainError(
-          "validation_failed",
-          checked.error.map((issue) => issue.message).join(" "),
-          first?.itemId ? `body.answers.${first.itemId}` : "body.answers",
-        );
-      }
-      const report: ScoreReport = scoreResponse(COACH_MIRROR, checked.value);
+      const mirror = scoredAnswers(COACH_MIRROR, request.body.answers, "body.answers");
+      const further = scoredMore(more, request.body.more);
+      const report = mirror.report;
       const now = ctx.clock.now();
       await inTransaction(ctx.database.db, async (repos) => {
-        await repos.ratings.insertInstrumentResponse({
-          organizationId: viewer.orgId,
-          id: ctx.ids.newId(),
-          sessionId: session.id,
-          respondentId: viewer.person.id,
-          instrumentId: COACH_MIRROR.id,
-          instrumentVersion: COACH_MIRROR.version,
-          answers: checked.value.answers,
-          scores: report,
-          submittedAt: now,
-        });
+        for (const answered of [mirror, ...further]) {
+          await repos.ratings.insertInstrumentResponse({
+            organizationId: viewer.orgId,
+            id: ctx.ids.newId(),
+            sessionId: session.id,
+            respondentId: viewer.person.id,
+            instrumentId: answered.instrument.id,
+            instrumentVersion: answered.instrument.version,
+            answers: answered.response.answers,
+            scores: answered.report,
+            submittedAt: now,
+          });
+        }
         await recordAudit(ctx, repos, {
           organizationId: viewer.orgId,
           actorPersonId: viewer.person.id,
           action: "mirror.submitted",
           entityType: "reflection",
           entityId: session.id,
-          detail: { instrumentVersion: COACH_MIRROR.version },
+          detail: {
+            instrumentVersion: COACH_MIRROR.version,
+            more: further.map((entry) => entry.instrument.id).join(","),
+          },
         });
       });
       app.background.run("alerts after a mirror", async () => {
@@ -150,7 +172,7 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
         goals: subscaleValue(report, "goals"),
         approach: subscaleValue(report, "approach"),
         bond: subscaleValue(report, "bond"),
-        prediction: predictionOf(checked.value.answers),
+        prediction: predictionOf(mirror.response.answers),
       });
     },
   );

@@ -1,6 +1,8 @@
 // Rating links: made when a session is marked held, mailed to the coachee, reminded once after 48 hours.
 
-import type { IsoInstant, OrganizationId, PersonId, SessionId } from "../../core/shared/brand.ts";
+import { coacheeInstrumentsFor } from "../../core/feedback/check-in-schedule.ts";
+import type { EngagementId, IsoInstant, OrganizationId, SessionId } from "../../core/shared/brand.ts";
+import type { EngagementRecord } from "../../store/engagements/engagement.repository.ts";
 import type { Job } from "../../store/jobs/job.repository.ts";
 import type { Repositories } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
@@ -26,16 +28,47 @@ export function ratingUrl(ctx: AppContext, token: string): string {
   return `${ctx.config.publicUrl}/rate/${token}`;
 }
 
+/** 1-based number of a held session among its engagement's held sessions (the trend's numbering). */
+export async function heldSessionNumber(
+  repos: Repositories,
+  orgId: OrganizationId,
+  engagementId: EngagementId,
+  sessionId: SessionId,
+): Promise<number> {
+  const held = (await repos.engagements.listSessionsOfEngagement(orgId, engagementId)).filter(
+    (s) => s.status === "held",
+  );
+  const index = held.findIndex((s) => s.id === sessionId);
+  if (index < 0) throw new Error(`session ${sessionId} is not held in engagement ${engagementId}`);
+  return index + 1;
+}
+
 /**
  * Makes a single-use rating link for the coachee of a session that was just held, and schedules its
  * one reminder. Runs inside the transaction that marks the session held, so both happen or neither.
+ * The link asks the Alliance Check and, on their schedule, the periodic check-ins and the wellbeing screen
+ * (`coacheeInstrumentsFor`); `periodicCheckEvery` is the programme's setting, read before the transaction.
  */
 export async function issueRatingLink(
   ctx: AppContext,
   repos: Repositories,
-  target: { organizationId: OrganizationId; sessionId: SessionId; coacheeId: PersonId },
+  target: { organizationId: OrganizationId; sessionId: SessionId; engagement: EngagementRecord },
+  periodicCheckEvery: number,
   now: IsoInstant,
 ): Promise<IssuedLink> {
+  const { engagement } = target;
+  const sessionNumber = await heldSessionNumber(
+    repos,
+    target.organizationId,
+    engagement.id,
+    target.sessionId,
+  );
+  const [first, ...extraInstruments] = coacheeInstrumentsFor({
+    sessionNumber,
+    plannedSessions: engagement.plannedSessions,
+    periodicCheckEvery,
+    wellbeingScreen: engagement.wellbeingScreen,
+  });
   const token = newToken();
   const id = ctx.ids.newId();
   const expiresAt = addDays(now, RATING_LINK_DAYS);
@@ -44,8 +77,9 @@ export async function issueRatingLink(
       organizationId: target.organizationId,
       id,
       sessionId: target.sessionId,
-      respondentId: target.coacheeId,
-      instrumentId: AFTER_SESSION_INSTRUMENT,
+      respondentId: engagement.coachee.id,
+      instrumentId: first ?? AFTER_SESSION_INSTRUMENT,
+      extraInstruments,
       tokenHash: hashToken(token),
       expiresAt,
       usedAt: null,

@@ -90,7 +90,7 @@ describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
     const first = await t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: body });
     expect(first.statusCode).toBe(201);
     // 49 of 70 → 28 of 40
-    expect(first.json()).toEqual({ total: 28, goals: 7, approach: 7, bond: 7 });
+    expect(first.json()).toEqual({ total: 28, goals: 7, approach: 7, bond: 7, referral: null });
     const again = await t.app.inject({ method: "POST", url: `/api/ratings/${token}`, payload: body });
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual(first.json());
@@ -202,6 +202,7 @@ describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
         sessionId: next?.id as SessionId,
         respondentId: coacheeId as PersonId,
         instrumentId: "alliance-check",
+        extraInstruments: [],
         tokenHash: hashToken("token-of-a-cancelled-session"),
         expiresAt: "2026-12-31T00:00:00.000Z" as IsoInstant,
         usedAt: null,

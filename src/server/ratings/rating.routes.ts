@@ -3,13 +3,15 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { parseSupportResources, referralResources } from "../../core/feedback/support-resources.ts";
+import { screenWellbeing, WELLBEING_SCREEN } from "../../core/instruments/builtins/wellbeing-screen.ts";
 import type { Instrument } from "../../core/instruments/instrument.ts";
 import { findInstrument } from "../../core/instruments/registry.ts";
 import { validateResponse } from "../../core/instruments/response-validation.ts";
 import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
 import { DomainError, isDomainError } from "../../core/shared/domain-error.ts";
 import { partiesOf } from "../../store/engagements/engagement.repository.ts";
-import type { RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
+import type { InstrumentResponseRecord, RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
@@ -26,6 +28,8 @@ import {
   settingsFor,
   subscaleValue,
 } from "./alliance-feedback.ts";
+import { scoredMore } from "./answers.ts";
+import { heldSessionNumber } from "./rating-links.ts";
 
 const LINK_INVALID = "This rating link has expired or was already used. Thank you — nothing more to do here.";
 
@@ -41,11 +45,29 @@ const TrendPointSchema = Type.Object({
   bond: ScoreSchema,
 });
 
-function instrumentOf(link: RatingLinkRecord): Instrument {
-  const instrument = findInstrument(link.instrumentId);
-  if (!instrument) throw new Error(`rating link ${link.id} names unknown instrument ${link.instrumentId}`);
+function instrumentById(link: RatingLinkRecord, id: string): Instrument {
+  const instrument = findInstrument(id);
+  if (!instrument) throw new Error(`rating link ${link.id} names unknown instrument ${id}`);
   return instrument;
 }
+
+function instrumentOf(link: RatingLinkRecord): Instrument {
+  return instrumentById(link, link.instrumentId);
+}
+
+const ResourceSchema = Type.Object({ name: Type.String(), contact: Type.String(), note: Type.String() });
+const ReferralSchema = Type.Union([
+  Type.Object({ resources: Type.Array(ResourceSchema), programmeConfigured: Type.Boolean() }),
+  Type.Null(),
+]);
+const SubmittedSchema = Type.Object({
+  total: ScoreSchema,
+  goals: ScoreSchema,
+  approach: ScoreSchema,
+  bond: ScoreSchema,
+  /** Set when the wellbeing screen was positive: the calm referral page's resources. */
+  referral: ReferralSchema,
+});
 
 export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -74,7 +96,12 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         response: {
           200: Type.Object({
             instrument: Type.Unknown(),
-            session: Type.Object({ startsAt: Type.String(), coachName: Type.String() }),
+            more: Type.Array(Type.Unknown()),
+            session: Type.Object({
+              startsAt: Type.String(),
+              coachName: Type.String(),
+              sessionNumber: Type.Integer(),
+            }),
             expiresAt: Type.String(),
           }),
           ...errors(409, 410),
@@ -89,7 +116,17 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       );
       return {
         instrument: instrumentOf(link),
-        session: { startsAt: session.startsAt, coachName: coach?.displayName ?? "your coach" },
+        more: link.extraInstruments.map((id) => instrumentById(link, id)),
+        session: {
+          startsAt: session.startsAt,
+          coachName: coach?.displayName ?? "your coach",
+          sessionNumber: await heldSessionNumber(
+            ctx.repos,
+            link.organizationId,
+            session.engagementId,
+            session.id,
+          ),
+        },
         expiresAt: link.expiresAt,
       };
     },
@@ -101,27 +138,16 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: {
         tags: ["ratings"],
         summary:
-          "Submit the rating; the link then stops working (a repeated identical submit is answered the same)",
+          "Submit the rating, with any of the link's further check-ins in `more`; the link then stops working (a repeated identical submit is answered the same)",
         params: TokenParams,
         body: Type.Object(
-          { answers: Type.Record(Type.String(), Type.Unknown()) },
+          {
+            answers: Type.Record(Type.String(), Type.Unknown()),
+            more: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+          },
           { additionalProperties: false },
         ),
-        response: {
-          201: Type.Object({
-            total: ScoreSchema,
-            goals: ScoreSchema,
-            approach: ScoreSchema,
-            bond: ScoreSchema,
-          }),
-          200: Type.Object({
-            total: ScoreSchema,
-            goals: ScoreSchema,
-            approach: ScoreSchema,
-            bond: ScoreSchema,
-          }),
-          ...errors(400, 409, 410),
-        },
+        response: { 201: SubmittedSchema, 200: SubmittedSchema, ...errors(400, 409, 410) },
       },
     },
     async (request, reply) => {
@@ -144,9 +170,14 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         );
         return stored && canonical(stored.answers) === canonical(checked.value.answers) ? stored : undefined;
       };
+      const replay = async (stored: InstrumentResponseRecord) =>
+        reply.status(200).send({
+          ...summary(stored.scores as ScoreReport),
+          referral: await referralAfter(ctx, known, null),
+        });
       if (known.usedAt !== null) {
         const stored = await sameAsStored();
-        if (stored) return reply.status(200).send(summary(stored.scores as ScoreReport));
+        if (stored) return await replay(stored);
       }
       let link: RatingLinkRecord;
       try {
@@ -155,7 +186,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         // Used between our two reads by a simultaneous identical submit: answer as it was answered.
         const stored =
           isDomainError(error) && error.code === "link_invalid" ? await sameAsStored() : undefined;
-        if (stored) return reply.status(200).send(summary(stored.scores as ScoreReport));
+        if (stored) return await replay(stored);
         throw error;
       }
       if (!checked.ok) {
@@ -166,35 +197,45 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
           first?.itemId ? `body.answers.${first.itemId}` : "body.answers",
         );
       }
+      const further = scoredMore(
+        link.extraInstruments.map((id) => instrumentById(link, id)),
+        request.body.more,
+      );
       const report = scoreResponse(instrument, checked.value);
       const now = ctx.clock.now();
       const won = await inTransaction(ctx.database.db, async (repos) => {
         if (!(await repos.ratings.markRatingLinkUsed(link.organizationId, link.id, now))) return false;
-        await repos.ratings.insertInstrumentResponse({
-          organizationId: link.organizationId,
-          id: ctx.ids.newId(),
-          sessionId: link.sessionId,
-          respondentId: link.respondentId,
-          instrumentId: instrument.id,
-          instrumentVersion: instrument.version,
-          answers: checked.value.answers,
-          scores: report,
-          submittedAt: now,
-        });
+        for (const answered of [{ instrument, response: checked.value, report }, ...further]) {
+          await repos.ratings.insertInstrumentResponse({
+            organizationId: link.organizationId,
+            id: ctx.ids.newId(),
+            sessionId: link.sessionId,
+            respondentId: link.respondentId,
+            instrumentId: answered.instrument.id,
+            instrumentVersion: answered.instrument.version,
+            answers: answered.response.answers,
+            scores: answered.report,
+            submittedAt: now,
+          });
+        }
         await recordAudit(ctx, repos, {
           organizationId: link.organizationId,
           actorPersonId: link.respondentId,
           action: "rating.submitted",
           entityType: "rating",
           entityId: link.id,
-          detail: { instrumentId: instrument.id, instrumentVersion: instrument.version },
+          detail: {
+            instrumentId: instrument.id,
+            instrumentVersion: instrument.version,
+            more: further.map((entry) => entry.instrument.id).join(","),
+          },
         });
         return true;
       });
       if (!won) {
         // Another request used the link a moment earlier: the same answers get the same answer.
         const stored = await sameAsStored();
-        if (stored) return reply.status(200).send(summary(stored.scores as ScoreReport));
+        if (stored) return await replay(stored);
         throw new DomainError("link_invalid", LINK_INVALID);
       }
       // The new rating may raise alerts for the coach: the rules run right after the answer goes out.
@@ -204,7 +245,10 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
           rated && (await ctx.repos.engagements.findEngagement(link.organizationId, rated.engagementId));
         if (engagement) await refreshAlerts(ctx, link.organizationId, engagement);
       });
-      return reply.status(201).send(summary(report));
+      const screen = further.find((entry) => entry.instrument.id === WELLBEING_SCREEN.id);
+      return reply
+        .status(201)
+        .send({ ...summary(report), referral: await referralAfter(ctx, link, screen?.report ?? null) });
     },
   );
 
@@ -256,6 +300,34 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       };
     },
   );
+}
+
+/**
+ * The referral page's resources when the coachee's wellbeing screen for the link's session was positive,
+ * else null. `report` is the screen just scored; without it (a replayed submit) the stored one is read.
+ */
+async function referralAfter(ctx: AppContext, link: RatingLinkRecord, report: ScoreReport | null) {
+  if (!link.extraInstruments.includes(WELLBEING_SCREEN.id)) return null;
+  const screen =
+    report ??
+    ((
+      await ctx.repos.ratings.listResponsesOfSessions(
+        link.organizationId,
+        [link.sessionId],
+        WELLBEING_SCREEN.id,
+      )
+    ).find((response) => response.respondentId === link.respondentId)?.scores as ScoreReport | undefined);
+  if (!screen || !screenWellbeing(screen).positive) return null;
+  const session = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
+  const engagement =
+    session && (await ctx.repos.engagements.findEngagement(link.organizationId, session.engagementId));
+  const configured = engagement
+    ? parseSupportResources(
+        await ctx.repos.organizations.findSupportResources(link.organizationId, engagement.programmeId),
+      )
+    : [];
+  const { resources, programmeConfigured } = referralResources(configured);
+  return { resources: [...resources], programmeConfigured };
 }
 
 /** JSON with sorted keys, so that answers compare equal whatever order they were sent in. */

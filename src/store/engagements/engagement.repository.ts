@@ -32,6 +32,10 @@ export interface EngagementRecord {
   readonly coach: PersonRef;
   readonly coachee: PersonRef;
   readonly sponsor: PersonRef | null;
+  /** Sessions the engagement plans; the session with this number is the last. Null: not planned. */
+  readonly plannedSessions: number | null;
+  /** The coachee turned the wellbeing screen on (opt-in). */
+  readonly wellbeingScreen: boolean;
 }
 
 export interface NewEngagement {
@@ -41,6 +45,7 @@ export interface NewEngagement {
   readonly coachId: PersonId;
   readonly coacheeId: PersonId;
   readonly sponsorId: PersonId | null;
+  readonly plannedSessions?: number | null;
 }
 
 export interface SessionRecord extends SessionState {
@@ -111,8 +116,30 @@ export class EngagementRepository {
         coachee_id: engagement.coacheeId,
         sponsor_id: engagement.sponsorId,
         status: "active",
+        planned_sessions: engagement.plannedSessions ?? null,
+        wellbeing_screen: 0,
         created_at: at,
       })
+      .execute();
+  }
+
+  /** Sets how many sessions the engagement plans (null: not planned). */
+  async setPlannedSessions(orgId: OrganizationId, id: EngagementId, planned: number | null): Promise<void> {
+    await this.#db
+      .updateTable("engagements")
+      .set({ planned_sessions: planned })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", id)
+      .execute();
+  }
+
+  /** Turns the coachee's wellbeing screen on or off. */
+  async setWellbeingScreen(orgId: OrganizationId, id: EngagementId, on: boolean): Promise<void> {
+    await this.#db
+      .updateTable("engagements")
+      .set({ wellbeing_screen: on ? 1 : 0 })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", id)
       .execute();
   }
 
@@ -154,6 +181,8 @@ export class EngagementRepository {
         "e.programme_id as programmeId",
         "p.name as programmeName",
         "e.status as status",
+        "e.planned_sessions as plannedSessions",
+        "e.wellbeing_screen as wellbeingScreen",
         "coach.id as coachId",
         "coach.display_name as coachName",
         "coachee.id as coacheeId",
@@ -187,6 +216,8 @@ export class EngagementRepository {
         row.sponsorId !== null && row.sponsorName !== null
           ? { id: row.sponsorId as PersonId, displayName: row.sponsorName }
           : null,
+      plannedSessions: row.plannedSessions === null ? null : Number(row.plannedSessions),
+      wellbeingScreen: Number(row.wellbeingScreen) === 1,
     }));
   }
 

@@ -82,6 +82,7 @@ export class OrganizationRepository {
         organization_id: programme.organizationId,
         id: programme.id,
         name: programme.name,
+        support_resources: "[]",
         created_at: at,
       })
       .execute();
@@ -121,6 +122,30 @@ export class OrganizationRepository {
   }
 
   /** A programme's overrides of the feedback rules' defaults ({} when it has none). */
+  /** The support resources a programme's referral page lists, as saved (JSON-parsed; checked by the caller). */
+  async findSupportResources(orgId: OrganizationId, programmeId: ProgrammeId): Promise<unknown> {
+    const row = await this.#db
+      .selectFrom("programmes")
+      .select("support_resources")
+      .where("organization_id", "=", orgId)
+      .where("id", "=", programmeId)
+      .executeTakeFirst();
+    return row ? (JSON.parse(row.support_resources) as unknown) : [];
+  }
+
+  async saveSupportResources(
+    orgId: OrganizationId,
+    programmeId: ProgrammeId,
+    resources: unknown,
+  ): Promise<void> {
+    await this.#db
+      .updateTable("programmes")
+      .set({ support_resources: JSON.stringify(resources) })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", programmeId)
+      .execute();
+  }
+
   async findFeedbackOverrides(
     orgId: OrganizationId,
     programmeId: ProgrammeId,

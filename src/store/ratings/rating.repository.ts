@@ -9,7 +9,10 @@ export interface RatingLinkRecord {
   readonly id: string;
   readonly sessionId: SessionId;
   readonly respondentId: PersonId;
+  /** The instrument asked first (the Alliance Check). */
   readonly instrumentId: string;
+  /** Further instruments the link asks this time (periodic check-ins, wellbeing screen); may be empty. */
+  readonly extraInstruments: readonly string[];
   readonly tokenHash: string;
   readonly expiresAt: IsoInstant;
   readonly usedAt: IsoInstant | null;
@@ -25,6 +28,12 @@ export interface InstrumentResponseRecord {
   readonly answers: Readonly<Record<string, unknown>>;
   readonly scores: unknown;
   readonly submittedAt: IsoInstant;
+}
+
+function linkOf(
+  row: (Omit<RatingLinkRecord, "extraInstruments"> & { extraInstruments: string }) | undefined,
+): RatingLinkRecord | undefined {
+  return row && { ...row, extraInstruments: JSON.parse(row.extraInstruments) as string[] };
 }
 
 export class RatingRepository {
@@ -43,6 +52,7 @@ export class RatingRepository {
         session_id: link.sessionId,
         respondent_id: link.respondentId,
         instrument_id: link.instrumentId,
+        extra_instruments: JSON.stringify(link.extraInstruments),
         token_hash: link.tokenHash,
         created_at: at,
         expires_at: link.expiresAt,
@@ -53,15 +63,12 @@ export class RatingRepository {
 
   /** A link by its token hash, across organizations: the token itself names it. */
   async findRatingLinkByTokenHash(tokenHash: string): Promise<RatingLinkRecord | undefined> {
-    return (await this.#selectLinks().where("token_hash", "=", tokenHash).executeTakeFirst()) ?? undefined;
+    return linkOf(await this.#selectLinks().where("token_hash", "=", tokenHash).executeTakeFirst());
   }
 
   async findRatingLinkById(orgId: OrganizationId, id: string): Promise<RatingLinkRecord | undefined> {
-    return (
-      (await this.#selectLinks()
-        .where("organization_id", "=", orgId)
-        .where("id", "=", id)
-        .executeTakeFirst()) ?? undefined
+    return linkOf(
+      await this.#selectLinks().where("organization_id", "=", orgId).where("id", "=", id).executeTakeFirst(),
     );
   }
 
@@ -74,11 +81,12 @@ export class RatingRepository {
         "session_id as sessionId",
         "respondent_id as respondentId",
         "instrument_id as instrumentId",
+        "extra_instruments as extraInstruments",
         "token_hash as tokenHash",
         "expires_at as expiresAt",
         "used_at as usedAt",
       ])
-      .$castTo<RatingLinkRecord>();
+      .$castTo<Omit<RatingLinkRecord, "extraInstruments"> & { extraInstruments: string }>();
   }
 
   /** Marks an unused, unexpired link used; false when it was used first by another request, or expired. */
@@ -111,19 +119,21 @@ export class RatingRepository {
       .execute();
   }
 
-  /** The responses to one instrument across the sessions given, oldest first. */
+  /** The responses to one instrument (or to any of several) across the sessions given, oldest first. */
   async listResponsesOfSessions(
     orgId: OrganizationId,
     sessionIds: readonly SessionId[],
-    instrumentId: string,
+    instrumentId: string | readonly string[],
   ): Promise<InstrumentResponseRecord[]> {
     if (sessionIds.length === 0) return [];
+    const instrumentIds = typeof instrumentId === "string" ? [instrumentId] : instrumentId;
+    if (instrumentIds.length === 0) return [];
     const rows = await this.#db
       .selectFrom("instrument_responses")
       .selectAll()
       .where("organization_id", "=", orgId)
       .where("session_id", "in", sessionIds)
-      .where("instrument_id", "=", instrumentId)
+      .where("instrument_id", "in", instrumentIds)
       .orderBy("submitted_at")
       .orderBy("id")
       .execute();

@@ -40,6 +40,12 @@ const SETTINGS: readonly SettingCopy[] = [
   },
   { field: "perceptionGap0to40", label: "Coach's prediction higher by at least (of 40)", step: 0.5 },
   { field: "missingRatingsInARow", label: "Sessions in a row without a rating", step: 1 },
+  {
+    field: "periodicCheckEvery",
+    label: "Ask the coach-attributes and side-effects check-ins every (sessions)",
+    note: "1 asks them after every session",
+    step: 1,
+  },
 ];
 
 type Drafts = Record<FeedbackSettingField, string>;

@@ -6,7 +6,7 @@ import { ALLIANCE_CHECK } from "./alliance-check.ts";
 import { COACH_ATTRIBUTES } from "./coach-attributes.ts";
 import { COACH_MIRROR } from "./coach-mirror.ts";
 import { FIVE_PILLARS, FIVE_PILLARS_COACH, FIVE_PILLARS_COACHEE } from "./five-pillars.ts";
-import { SIDE_EFFECT_CATEGORIES, SIDE_EFFECTS_CHECK } from "./side-effects-check.ts";
+import { reportedSideEffects, SIDE_EFFECT_CATEGORIES, SIDE_EFFECTS_CHECK } from "./side-effects-check.ts";
 
 const scaleItems = (instrument: Instrument) =>
   instrument.items.filter((item): item is ScaleItem => item.kind === "scale");
@@ -83,6 +83,30 @@ describe("the built-in instruments", () => {
       value: 16,
       range: { min: 0, max: 18 },
     });
+  });
+
+  it("Side-effects check: reports every category answered above 'not at all', with its label", () => {
+    const response = validateResponse(SIDE_EFFECTS_CHECK, {
+      instrumentId: "side-effects-check",
+      instrumentVersion: "1.0.0",
+      answers: {
+        ...Object.fromEntries(SIDE_EFFECT_CATEGORIES.map((id) => [id, "not-at-all"])),
+        "worry-stress": "a-little",
+        "beyond-scope": "a-lot",
+      },
+    });
+    if (!response.ok) throw new Error(JSON.stringify(response.error));
+    expect(reportedSideEffects(scoreResponse(SIDE_EFFECTS_CHECK, response.value))).toEqual([
+      { categoryId: "beyond-scope", label: "problems beyond what coaching can handle" },
+      { categoryId: "worry-stress", label: "worry or stress caused by the coaching" },
+    ]);
+    const none = validateResponse(SIDE_EFFECTS_CHECK, {
+      instrumentId: "side-effects-check",
+      instrumentVersion: "1.0.0",
+      answers: Object.fromEntries(SIDE_EFFECT_CATEGORIES.map((id) => [id, "not-at-all"])),
+    });
+    if (!none.ok) throw new Error(JSON.stringify(none.error));
+    expect(reportedSideEffects(scoreResponse(SIDE_EFFECTS_CHECK, none.value))).toEqual([]);
   });
 
   it("are ours and free to use: CC BY 4.0, English, version 1.0.0", () => {

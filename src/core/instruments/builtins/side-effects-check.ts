@@ -1,6 +1,7 @@
 // The Side-effects check: the coachee reports negative effects of the coaching itself (M11).
 
 import type { AnswerOption, ChoiceItem, Instrument } from "../instrument.ts";
+import type { ScoreReport } from "../scoring.ts";
 import { ALLIANCE_INSTRUMENT_LICENCE, BUILTIN_LANGUAGES, en, optionalText } from "./builtin-items.ts";
 
 /** How much, scored 0–3. */
@@ -24,6 +25,35 @@ export const SIDE_EFFECT_CATEGORIES = [
   "worry-stress",
   "colleague-strain",
 ] as const;
+
+export type SideEffectCategory = (typeof SIDE_EFFECT_CATEGORIES)[number];
+
+/** Each category in a few plain words, as the coach's alert names it. */
+export const SIDE_EFFECT_LABELS: Readonly<Record<SideEffectCategory, string>> = {
+  "beyond-scope": "problems beyond what coaching can handle",
+  "goals-changed": "goals changed without agreement",
+  "less-meaning": "less meaning in work",
+  dependence: "relying on the coach more than they would like",
+  "worry-stress": "worry or stress caused by the coaching",
+  "colleague-strain": "strained relationships with colleagues",
+};
+
+/**
+ * The categories a scored Side-effects check reports: every item scored above 0 ("a little" or more), in
+ * the instrument's order, with its label. Unanswered items report nothing.
+ */
+export function reportedSideEffects(
+  report: ScoreReport,
+): { categoryId: SideEffectCategory; label: string }[] {
+  const reported: { categoryId: SideEffectCategory; label: string }[] = [];
+  for (const categoryId of SIDE_EFFECT_CATEGORIES) {
+    const item = report.items.find((candidate) => candidate.itemId === categoryId);
+    if (item?.status === "scored" && item.score > 0) {
+      reported.push({ categoryId, label: SIDE_EFFECT_LABELS[categoryId] });
+    }
+  }
+  return reported;
+}
 
 /**
  * Side-effects check 1.0.0 (coachee, every 3rd session and at the end). Six categories from the research
