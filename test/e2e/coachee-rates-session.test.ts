@@ -187,4 +187,81 @@ describe("coachee rates a session", () => {
     await phoneContext.close();
     await coachContext.close();
   });
+
+  it("with the wellbeing check-in on: steps through it, ends on the calm referral page, and the coach is flagged", async () => {
+    const problems: string[] = [];
+    // Priya turns the wellbeing check-in on for her coaching with Maya Okafor.
+    const priyaContext = await e2e.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
+    const priya = await priyaContext.newPage();
+    const priyaErrors = watchConsole(priya, [401, 410]);
+    await signInAs(priya, e2e.baseUrl, "priya@alliance.example");
+    await priya.getByRole("link", { name: "Maya Okafor" }).first().click();
+    await priya.getByRole("heading", { name: "Check-ins", level: 2 }).waitFor();
+    await priya.getByRole("heading", { name: "Wellbeing check-in: off" }).waitFor();
+    await priya.getByRole("button", { name: "Turn the wellbeing check-in on" }).click();
+    await priya.getByRole("heading", { name: "Wellbeing check-in: on" }).waitFor();
+    problems.push(...(await accessibilityProblems(priya)));
+
+    // The coach schedules a session for yesterday, marks it held, and shows Priya the link.
+    const coachContext = await e2e.browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: "en-GB",
+      timezoneId: "UTC",
+    });
+    const coach = await coachContext.newPage();
+    const coachErrors = watchConsole(coach);
+    await signInAs(coach, e2e.baseUrl, "coach@alliance.example");
+    await coach.getByRole("link", { name: "Priya Nair" }).first().click();
+    await coach.getByRole("heading", { name: "Check-ins", level: 2 }).waitFor();
+    await coach.getByText("The wellbeing check-in is on for this engagement.", { exact: false }).waitFor();
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await coach.getByLabel("Date and time").fill(`${yesterday}T09:00`);
+    await coach.getByRole("button", { name: "Schedule session" }).click();
+    await coach.getByRole("button", { name: "Mark held" }).first().click();
+    await coach.getByRole("heading", { name: "Rating link for Priya Nair" }).waitFor();
+    const link = await coach.getByRole("textbox", { name: "Rating link" }).inputValue();
+
+    // On her phone: the Alliance Check (step 1 of 2), then the wellbeing check-in, sent together.
+    await priya.goto(`${e2e.baseUrl}/rate/${ratingToken(link)}`);
+    await priya.getByText("Step 1 of 2").waitFor();
+    for (const group of await priya.getByRole("radiogroup").all()) {
+      await group.getByRole("radio", { name: "9", exact: true }).tap();
+    }
+    await priya.getByRole("button", { name: "Continue" }).tap();
+    await priya.getByRole("heading", { name: "Wellbeing screen (PHQ-2 and GAD-2)" }).waitFor();
+    await priya.getByText("Step 2 of 2 · optional").waitFor();
+    problems.push(...(await accessibilityProblems(priya)));
+    for (const group of await priya.getByRole("radiogroup").all()) {
+      await group.getByRole("radio", { name: "More than half the days" }).tap();
+    }
+    await priya.getByRole("button", { name: "Send rating" }).tap();
+    await priya.getByRole("heading", { name: "Thank you — and some support, if you want it" }).waitFor();
+    // The programme lists no resources of its own, so the general advice is shown, emergencies included.
+    await priya.getByRole("heading", { name: "Your doctor or general practitioner" }).waitFor();
+    await priya.getByText("Call your local emergency number now").waitFor();
+    problems.push(...(await accessibilityProblems(priya)));
+    await priya.screenshot({ path: path.join(RESULTS, "referral-phone.png"), fullPage: true });
+
+    // The coach sees an urgent flag with its explanation, but never Priya's answers.
+    await coach.reload();
+    const flag = coach.getByRole("article").filter({ hasText: "Wellbeing screen positive" });
+    await flag.first().waitFor();
+    expect(await flag.first().locator(".alert-reason").textContent()).toContain(
+      "A screen is not a diagnosis",
+    );
+    expect(await coach.getByRole("columnheader", { name: /Wellbeing/ }).count()).toBe(0);
+    problems.push(...(await accessibilityProblems(coach)));
+
+    expect(problems).toEqual([]);
+    expect(priyaErrors).toEqual([]);
+    expect(coachErrors).toEqual([]);
+    await priyaContext.close();
+    await coachContext.close();
+  });
 });

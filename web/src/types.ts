@@ -138,6 +138,10 @@ export interface Engagement {
   nextSession: { id: string; startsAt: string } | null;
   /** null when the viewer may not read the sessions (the server's schema; docs/api.md omits the null). */
   sessionCounts: SessionCounts | null;
+  /** Sessions planned; the last one asks the five pillars and side effects. null: not planned. */
+  plannedSessions: number | null;
+  /** Whether the coachee turned the wellbeing check-in on; null for viewers outside the engagement. */
+  wellbeingScreen: boolean | null;
 }
 
 export interface EngagementInput {
@@ -249,9 +253,25 @@ export interface InstrumentDefinition {
 
 /** `GET /api/ratings/:token`. */
 export interface RatingForm {
+  /** The Alliance Check, asked every time. */
   instrument: InstrumentDefinition;
-  session: { startsAt: string; coachName: string };
+  /** Further check-ins this time (wellbeing screen, side effects, coach attributes, five pillars); optional. */
+  more: InstrumentDefinition[];
+  session: { startsAt: string; coachName: string; sessionNumber: number };
   expiresAt: string;
+}
+
+/** A place to turn to, on the calm referral page after a positive wellbeing screen. */
+export interface SupportResource {
+  name: string;
+  contact: string;
+  note: string;
+}
+
+export interface Referral {
+  resources: SupportResource[];
+  /** False while the programme has listed none of its own and general advice is shown. */
+  programmeConfigured: boolean;
 }
 
 /** One answer: a scale value, a choice's option code, yes/no, or free text. */
@@ -263,6 +283,11 @@ export interface RatingScores {
   goals: number | null;
   approach: number | null;
   bond: number | null;
+}
+
+/** `POST /api/ratings/:token`: the scores, and the referral page's resources after a positive screen. */
+export interface RatingSubmitted extends RatingScores {
+  referral: Referral | null;
 }
 
 /** One held session on the alliance trend; the values are null while it is unrated. */
@@ -277,6 +302,8 @@ export interface AlliancePoint extends RatingScores {
 /** The coach's Coach mirror answers for one session. */
 export interface MirrorResponse {
   answers: Record<string, AnswerValue>;
+  /** Answers to the further instruments given with it (the five-pillars self-view), by instrument id. */
+  more: Record<string, Record<string, AnswerValue>>;
   /** The coach's prediction of the coachee's Alliance Check total, 0–40. */
   prediction: number | null;
   submittedAt: string;
@@ -285,6 +312,8 @@ export interface MirrorResponse {
 /** `GET /api/orgs/:orgId/sessions/:sessionId/mirror` (the session's coach). */
 export interface MirrorForm {
   instrument: InstrumentDefinition;
+  /** Asked with the mirror this time: the five-pillars self-view at sessions 3, 6 and the last. */
+  more: InstrumentDefinition[];
   /** null until the coach has reflected on the session. */
   response: MirrorResponse | null;
 }
@@ -406,4 +435,29 @@ export interface FeedbackSettingsView {
   settings: Record<FeedbackSettingField, number>;
   overrides: FeedbackSettingsOverrides;
   ranges: Record<FeedbackSettingField, FeedbackSettingRange>;
+}
+
+/** A check-in's total and item scores (0–10 items, total their mean); null where not scored. */
+export interface ItemScores {
+  total: number | null;
+  items: Record<string, number | null>;
+}
+
+/** The periodic check-ins given for one held session. */
+export interface CheckInSession {
+  sessionId: string;
+  sessionNumber: number;
+  startsAt: string;
+  coachAttributes: ItemScores | null;
+  fivePillars: { coachee: ItemScores | null; coach: ItemScores | null };
+  sideEffects: { reported: Array<{ categoryId: string; label: string }>; comment: string | null } | null;
+  /** The coachee's own wellbeing check-in; never shown to anyone else. */
+  wellbeing: { phq2: number | null; gad2: number | null; positive: boolean } | null;
+}
+
+/** A programme's support resources: its own list, and what the referral page shows now. */
+export interface SupportResourcesView {
+  resources: SupportResource[];
+  shown: SupportResource[];
+  programmeConfigured: boolean;
 }

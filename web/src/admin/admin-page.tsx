@@ -15,6 +15,7 @@ import { InvitationsList } from "./invitations-list.tsx";
 import { InviteForm } from "./invite-form.tsx";
 import { PeopleList } from "./people-list.tsx";
 import { SummaryPanel } from "./summary-panel.tsx";
+import { SupportResourcesCard } from "./support-resources-card.tsx";
 
 /** A card whose content waits for one resource. */
 function LoadedSection<T>(props: {
@@ -82,6 +83,9 @@ function AdminDashboard() {
       </LoadedSection>
       {programme !== null && (orgAdmin || programme.roles.includes("admin")) && (
         <FeedbackSettingsCard orgId={orgId} programmeId={programme.id} programmeName={programme.name} />
+      )}
+      {programme !== null && (orgAdmin || programme.roles.includes("admin")) && (
+        <SupportResourcesCard orgId={orgId} programmeId={programme.id} programmeName={programme.name} />
       )}
       {orgAdmin && <AuditList orgId={orgId} refreshKey={changes} />}
     </>

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { AllianceSection } from "../alliance/alliance-section.tsx";
+import { CheckInsSection } from "../check-ins/check-ins-section.tsx";
 import { useSelection } from "../shell/selection.tsx";
 import type { Engagement, EngagementDetail, Session } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
@@ -90,6 +91,9 @@ function EngagementView({ orgId, detail, changes, onChanged, onTrendChanged }: E
     <>
       {seesAlliance(engagement) && (
         <AllianceSection orgId={orgId} engagement={engagement} version={changes} />
+      )}
+      {seesAlliance(engagement) && (
+        <CheckInsSection orgId={orgId} engagement={engagement} version={changes} onChanged={onChanged} />
       )}
       <section className="card section" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>

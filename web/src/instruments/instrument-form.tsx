@@ -24,6 +24,8 @@ export interface InstrumentFormProps {
   labelledBy?: string;
   /** A full-width, tall button (the phone-first rating page). */
   largeButton?: boolean;
+  /** A second button beside the submit (e.g. "Skip this one"); it sends nothing from this form. */
+  secondary?: { label: string; onClick: () => void };
   className?: string;
 }
 
@@ -65,6 +67,7 @@ export function InstrumentForm({
   fieldAliases = {},
   labelledBy,
   largeButton = false,
+  secondary,
   className,
 }: InstrumentFormProps) {
   const formId = useId();
@@ -152,6 +155,16 @@ export function InstrumentForm({
         <button type="submit" className={largeButton ? "button button-large" : "button"} disabled={busy}>
           {submitLabel}
         </button>
+        {secondary && (
+          <button
+            type="button"
+            className={largeButton ? "button button-secondary button-large" : "button button-secondary"}
+            disabled={busy}
+            onClick={secondary.onClick}
+          >
+            {secondary.label}
+          </button>
+        )}
       </div>
     </form>
   );

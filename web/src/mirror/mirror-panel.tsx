@@ -2,6 +2,7 @@
 // until they have answered ("Save reflection"), then their answers and prediction, read-only.
 import { type SyntheticEvent, useId, useState } from "react";
 import { formatScore } from "../alliance/format.ts";
+import { type ApiError, toApiError } from "../api.ts";
 import { InstrumentForm } from "../instruments/instrument-form.tsx";
 import { localized } from "../instruments/localized.ts";
 import type { AnswerValue, InstrumentDefinition, InstrumentItem, MirrorResponse } from "../types.ts";
@@ -40,11 +41,35 @@ function answerText(item: InstrumentItem, answer: AnswerValue): string {
   }
 }
 
+function AnswerList({
+  items,
+  answers,
+}: {
+  items: readonly InstrumentItem[];
+  answers: Record<string, AnswerValue>;
+}) {
+  return (
+    <dl className="reflection-answers">
+      {items.map((item) => {
+        const answer = answers[item.id];
+        return (
+          <div key={item.id}>
+            <dt>{localized(item.text)}</dt>
+            <dd>{answer === undefined ? "" : answerText(item, answer)}</dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
 function Reflection({
   instrument,
+  more,
   response,
 }: {
   instrument: InstrumentDefinition;
+  more: readonly InstrumentDefinition[];
   response: MirrorResponse;
 }) {
   const predictionId = predictionItemId(instrument);
@@ -62,19 +87,20 @@ function Reflection({
         Saved <time dateTime={response.submittedAt}>{formatDateTime(response.submittedAt)}</time>.{" "}
         {typeof prediction === "number" && <strong>{predictionSentence(prediction)}</strong>}
       </p>
-      {answered.length > 0 && (
-        <dl className="reflection-answers">
-          {answered.map((item) => {
-            const answer = response.answers[item.id];
-            return (
-              <div key={item.id}>
-                <dt>{localized(item.text)}</dt>
-                <dd>{answer === undefined ? "" : answerText(item, answer)}</dd>
-              </div>
-            );
-          })}
-        </dl>
-      )}
+      {answered.length > 0 && <AnswerList items={answered} answers={response.answers} />}
+      {more.map((extra) => {
+        const answers = response.more[extra.id];
+        if (answers === undefined) return null;
+        return (
+          <div key={extra.id}>
+            <h4>{localized(extra.title)}</h4>
+            <AnswerList
+              items={extra.items.filter((item) => answers[item.id] !== undefined)}
+              answers={answers}
+            />
+          </div>
+        );
+      })}
     </div>
   );
 }
@@ -93,11 +119,42 @@ export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPa
   const [saved, setSaved] = useState<string | null>(null);
   const titleId = useId();
   const [conflict, setConflict] = useState<string | null>(null);
+  // With a five-pillars self-view this time, the mirror's answers wait here while the coach answers it.
+  const [mirrorAnswers, setMirrorAnswers] = useState<Record<string, AnswerValue> | null>(null);
   // The mirror loads the first time the disclosure opens, not for every held session on the page.
   const mirror = useResource(opened ? sessionId : null, () => fetchMirror(orgId, sessionId));
 
   function onToggle(event: SyntheticEvent<HTMLDetailsElement>): void {
     if (event.currentTarget.open) setOpened(true);
+  }
+
+  function onFailure(error: ApiError): boolean {
+    if (error.status !== 409) return false;
+    // Already given (e.g. in another tab) or the session is no longer held: say so, show what is.
+    setConflict(error.message);
+    mirror.reload();
+    return true;
+  }
+
+  async function save(
+    answers: Record<string, AnswerValue>,
+    more: Record<string, Record<string, AnswerValue>>,
+  ): Promise<void> {
+    setConflict(null);
+    try {
+      const scores = await submitMirror(orgId, sessionId, answers, more);
+      setSaved(
+        scores.prediction === null
+          ? "Reflection saved."
+          : `Reflection saved. ${predictionSentence(scores.prediction)}`,
+      );
+      setMirrorAnswers(null);
+      mirror.reload();
+      onSaved();
+    } catch (caught) {
+      const error = toApiError(caught);
+      if (!onFailure(error)) setConflict(error.message);
+    }
   }
 
   const data = mirror.data;
@@ -112,41 +169,48 @@ export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPa
         <StatusMessage message={saved} />
         {data === undefined && mirror.loading && <Loading what="your reflection" />}
         {data !== undefined && data.response !== null && (
-          <Reflection instrument={data.instrument} response={data.response} />
+          <Reflection instrument={data.instrument} more={data.more} response={data.response} />
         )}
         {data !== undefined && data.response === null && saved === null && (
           <div className="mirror-form">
-            <h3 id={titleId}>{localized(data.instrument.title)}</h3>
-            <p className="muted">
-              Only you see your answers. Your prediction is compared with your coachee's own rating, to show
-              where your view and theirs differ.
-            </p>
-            {description !== "" && <p>{description}</p>}
+            <h3 id={titleId}>
+              {localized(
+                (mirrorAnswers === null ? data.instrument : data.more[0])?.title ?? data.instrument.title,
+              )}
+            </h3>
+            {mirrorAnswers === null ? (
+              <p className="muted">
+                Only you see your answers. Your prediction is compared with your coachee's own rating, to show
+                where your view and theirs differ.
+              </p>
+            ) : (
+              <p className="muted">
+                This session your own view of the five pillars sits beside your coachee's. Only you see it.
+              </p>
+            )}
+            {description !== "" && mirrorAnswers === null && <p>{description}</p>}
             <InstrumentForm
-              instrument={data.instrument}
-              submitLabel="Save reflection"
+              key={mirrorAnswers === null ? "mirror" : "more"}
+              instrument={mirrorAnswers === null ? data.instrument : (data.more[0] ?? data.instrument)}
+              submitLabel={mirrorAnswers === null && data.more.length > 0 ? "Continue" : "Save reflection"}
               className="mirror-answers"
               labelledBy={titleId}
               fieldAliases={
                 predictionId === null || predictionId === PREDICTION ? {} : { [PREDICTION]: predictionId }
               }
-              onFailure={(error) => {
-                if (error.status !== 409) return false;
-                // Already given (e.g. in another tab) or the session is no longer held: say so, show what is.
-                setConflict(error.message);
-                mirror.reload();
-                return true;
-              }}
+              secondary={
+                mirrorAnswers === null
+                  ? undefined
+                  : { label: "Skip this and save", onClick: () => void save(mirrorAnswers, {}) }
+              }
+              onFailure={onFailure}
               submit={async (answers) => {
-                setConflict(null);
-                const scores = await submitMirror(orgId, sessionId, answers);
-                setSaved(
-                  scores.prediction === null
-                    ? "Reflection saved."
-                    : `Reflection saved. ${predictionSentence(scores.prediction)}`,
-                );
-                mirror.reload();
-                onSaved();
+                const extra = data.more[0];
+                if (mirrorAnswers === null && extra !== undefined) {
+                  setMirrorAnswers(answers);
+                  return;
+                }
+                await save(mirrorAnswers ?? answers, extra && mirrorAnswers ? { [extra.id]: answers } : {});
               }}
             />
           </div>

@@ -16,6 +16,7 @@ export function submitMirror(
   orgId: string,
   sessionId: string,
   answers: Record<string, AnswerValue>,
+  more: Record<string, Record<string, AnswerValue>> = {},
 ): Promise<MirrorScores> {
-  return api.post<MirrorScores>(orgPath(orgId, "sessions", sessionId, "mirror"), { answers });
+  return api.post<MirrorScores>(orgPath(orgId, "sessions", sessionId, "mirror"), { answers, more });
 }
