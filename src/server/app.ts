@@ -24,6 +24,7 @@ import { ErrorSchema } from "./http/schemas.ts";
 import { invitationRoutes } from "./organizations/invitation.routes.ts";
 import { organizationRoutes } from "./organizations/organization.routes.ts";
 import { alertRoutes } from "./ratings/alert.routes.ts";
+import { AlertRefreshQueue } from "./ratings/alert-queue.ts";
 import { checkInRoutes } from "./ratings/check-in.routes.ts";
 import { distributionRoutes } from "./ratings/distribution.routes.ts";
 import { mirrorRoutes } from "./ratings/mirror.routes.ts";
@@ -37,6 +38,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** Work that runs after a response, such as sending mail. */
     background: BackgroundTasks;
+    /** Refreshes the alerts of engagements whose ratings or reflections changed, in batches. */
+    alertQueue: AlertRefreshQueue;
   }
 }
 
@@ -105,6 +108,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
 
   const background = new BackgroundTasks(app.log);
   app.decorate("background", background);
+  app.decorate("alertQueue", new AlertRefreshQueue(ctx, background));
   app.addHook("onClose", async () => await background.idle());
   installErrorHandling(app);
   // A JSON API: a text/plain body is refused with 415 rather than half-understood.

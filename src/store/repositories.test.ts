@@ -13,6 +13,7 @@ import type {
   ProgrammeId,
   SessionId,
 } from "../core/shared/brand.ts";
+import type { StoredAlert } from "./alerts/alert.repository.ts";
 import { type Database, migrateToLatest } from "./database.ts";
 import type { SessionRecord } from "./engagements/engagement.repository.ts";
 import { inTransaction, type Repositories, repositories } from "./repositories.ts";
@@ -290,5 +291,47 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
       "two",
       "one",
     ]);
+  });
+
+  it("stores a batch of alerts in chunks, keeping only keys not raised before", async () => {
+    const [a] = tenants;
+    await repos.engagements.insertSession(
+      session(a.org, a.engagement, "s-alerts", "2026-11-10T09:00:00Z"),
+      NOW,
+    );
+    const alert = (n: number): StoredAlert => ({
+      organizationId: a.org,
+      id: `alert-${n}`,
+      engagementId: a.engagement,
+      sessionId: "s-alerts" as SessionId,
+      key: `key-${n}`,
+      kind: "weak_alliance",
+      severity: "warning",
+      reason: `reason ${n}`,
+      suggestedRepair: "repair",
+      finding: { n },
+      state: { status: "open", openedAt: NOW },
+    });
+    expect(await repos.alerts.insertAlertIfNew(alert(0))).toBe(true);
+    expect(await repos.alerts.insertAlertIfNew({ ...alert(0), id: "alert-0-again" })).toBe(false);
+    // 0 exists; 1…1200 are new and span three statements of at most 500.
+    const batch = Array.from({ length: 1201 }, (_, n) => ({ ...alert(n), id: `batch-${n}` }));
+    expect(await repos.alerts.insertAlertsIfNew(batch)).toBe(1200);
+    expect(await repos.alerts.insertAlertsIfNew(batch)).toBe(0);
+    const stored = await repos.alerts.listAlertsOfEngagements(a.org, [a.engagement], ["open"]);
+    expect(stored).toHaveLength(1201);
+    expect(stored.find((x) => x.key === "key-0")?.id).toBe("alert-0");
+  });
+
+  it("lists the sessions of several engagements at once, and engagements by id", async () => {
+    const [a, b] = tenants;
+    const both = await repos.engagements.listSessionsOfEngagements(a.org, [a.engagement, b.engagement]);
+    // b's engagement lives in another organization: none of its sessions come back.
+    expect(both.every((s) => s.engagementId === a.engagement)).toBe(true);
+    expect(await repos.engagements.listSessionsOfEngagements(a.org, [])).toEqual([]);
+    expect(
+      (await repos.engagements.listEngagements(a.org, { ids: [a.engagement] })).map((e) => e.id),
+    ).toEqual([a.engagement]);
+    expect(await repos.engagements.listEngagements(a.org, { ids: [] })).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { errors, Id, OrgParams } from "../http/schemas.ts";
 import { allows, authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
-import { alertView, loadAlliance, refreshAlerts } from "./alliance-feedback.ts";
+import { alertView, loadAlliances, refreshAlertsOf } from "./alliance-feedback.ts";
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -78,11 +78,17 @@ export async function alertRoutes(app: FastifyInstance, ctx: AppContext): Promis
       const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
       const engagements = await engagementsWithAlerts(viewer);
       const sessionNumbers = new Map<string, number>();
-      for (const engagement of engagements) {
-        const { points, history } = await loadAlliance(ctx, viewer.orgId, engagement);
+      const loaded = await loadAlliances(ctx, viewer.orgId, engagements);
+      for (const { points } of loaded.values()) {
         for (const point of points) sessionNumbers.set(point.sessionId, point.sessionNumber);
-        await refreshAlerts(ctx, viewer.orgId, engagement, history);
       }
+      // Time alone can raise an alert (ratings missed), so the rules run again whenever the coach looks.
+      await refreshAlertsOf(
+        ctx,
+        viewer.orgId,
+        engagements,
+        new Map([...loaded].map(([id, { history }]) => [id, history])),
+      );
       const statuses = STATUS_FILTERS[request.query.status ?? "active"] ?? [];
       const stored = await ctx.repos.alerts.listAlertsOfEngagements(
         viewer.orgId,

@@ -19,9 +19,16 @@ import {
 } from "../../core/instruments/builtins/side-effects-check.ts";
 import { screenWellbeing, WELLBEING_SCREEN } from "../../core/instruments/builtins/wellbeing-screen.ts";
 import type { ScaleScore, ScoreReport } from "../../core/instruments/scoring.ts";
-import type { IsoInstant, OrganizationId, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
+import type {
+  EngagementId,
+  IsoInstant,
+  OrganizationId,
+  ProgrammeId,
+  SessionId,
+} from "../../core/shared/brand.ts";
 import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
-import type { EngagementRecord } from "../../store/engagements/engagement.repository.ts";
+import type { EngagementRecord, SessionRecord } from "../../store/engagements/engagement.repository.ts";
+import type { InstrumentResponseRecord } from "../../store/ratings/rating.repository.ts";
 import type { AppContext } from "../app-context.ts";
 import { addDays } from "../auth/sign-in.ts";
 import { AFTER_SESSION_INSTRUMENT, RATING_LINK_DAYS } from "./rating-links.ts";
@@ -82,48 +89,50 @@ function wellbeingOf(report: ScoreReport): WellbeingScreen | null {
     : { phq2: phq2.score, gad2: gad2.score };
 }
 
-/** The held sessions of an engagement with the coachee's Alliance Check for each, as a trend and a history. */
-export async function loadAlliance(
-  ctx: AppContext,
-  orgId: OrganizationId,
+/** Every instrument the trend and the feedback rules read. */
+const ALLIANCE_INSTRUMENTS = [
+  AFTER_SESSION_INSTRUMENT,
+  COACH_MIRROR.id,
+  SIDE_EFFECTS_CHECK.id,
+  WELLBEING_SCREEN.id,
+] as const;
+
+/** Sessions per query when loading many engagements' responses (bound parameters stay few). */
+const SESSIONS_PER_QUERY = 500;
+
+export interface LoadedAlliance {
+  readonly points: TrendPoint[];
+  readonly history: EngagementHistory;
+}
+
+/**
+ * The trend and the rules' history of one engagement from its sessions (any status, in start order) and
+ * the responses to `ALLIANCE_INSTRUMENTS` given for them.
+ */
+function buildAlliance(
   engagement: EngagementRecord,
-): Promise<{ points: TrendPoint[]; history: EngagementHistory }> {
-  const sessions = (await ctx.repos.engagements.listSessionsOfEngagement(orgId, engagement.id)).filter(
-    (s) => s.status === "held",
-  );
-  const responses = await ctx.repos.ratings.listResponsesOfSessions(
-    orgId,
-    sessions.map((s) => s.id),
-    AFTER_SESSION_INSTRUMENT,
-  );
-  const reports = new Map(responses.map((r) => [r.sessionId, r.scores as ScoreReport]));
-  const mirrors = await ctx.repos.ratings.listResponsesOfSessions(
-    orgId,
-    sessions.map((s) => s.id),
-    COACH_MIRROR.id,
-  );
-  // The further check-ins the rules read: side effects and the wellbeing screen, the coachee's own only.
-  const checkIns = (
-    await ctx.repos.ratings.listResponsesOfSessions(
-      orgId,
-      sessions.map((s) => s.id),
-      [SIDE_EFFECTS_CHECK.id, WELLBEING_SCREEN.id],
-    )
-  ).filter((r) => r.respondentId === engagement.coachee.id);
-  const sideEffects = new Map(
-    checkIns
-      .filter((r) => r.instrumentId === SIDE_EFFECTS_CHECK.id)
-      .map((r) => [r.sessionId, reportedSideEffects(r.scores as ScoreReport)]),
-  );
-  const screens = new Map(
-    checkIns
-      .filter((r) => r.instrumentId === WELLBEING_SCREEN.id)
-      .map((r) => [r.sessionId, wellbeingOf(r.scores as ScoreReport)]),
+  allSessions: readonly SessionRecord[],
+  responses: readonly InstrumentResponseRecord[],
+): LoadedAlliance {
+  const sessions = allSessions.filter((s) => s.status === "held");
+  const coacheeId = engagement.coachee.id;
+  const of = (instrumentId: string, respondentId: string) =>
+    responses.filter((r) => r.instrumentId === instrumentId && r.respondentId === respondentId);
+  const reports = new Map(
+    of(AFTER_SESSION_INSTRUMENT, coacheeId).map((r) => [r.sessionId, r.scores as ScoreReport]),
   );
   const predictions = new Map(
-    mirrors
-      .filter((m) => m.respondentId === engagement.coach.id)
-      .map((m) => [m.sessionId, predictionOf(m.answers)]),
+    of(COACH_MIRROR.id, engagement.coach.id).map((m) => [m.sessionId, predictionOf(m.answers)]),
+  );
+  // The further check-ins the rules read: side effects and the wellbeing screen, the coachee's own only.
+  const sideEffects = new Map(
+    of(SIDE_EFFECTS_CHECK.id, coacheeId).map((r) => [
+      r.sessionId,
+      reportedSideEffects(r.scores as ScoreReport),
+    ]),
+  );
+  const screens = new Map(
+    of(WELLBEING_SCREEN.id, coacheeId).map((r) => [r.sessionId, wellbeingOf(r.scores as ScoreReport)]),
   );
   const points: TrendPoint[] = [];
   const held: HeldSession[] = [];
@@ -172,41 +181,111 @@ export async function loadAlliance(
 }
 
 /**
- * Runs the feedback rules on the engagement as it is now and stores the alerts not raised before (each
- * finding has a stable key, so re-running never duplicates one). Returns how many were new.
+ * The alliance of several engagements of one organization, in two queries (their sessions, then the
+ * responses to the held ones) whatever their number: the trend points and the rules' history of each.
  */
+export async function loadAlliances(
+  ctx: AppContext,
+  orgId: OrganizationId,
+  engagements: readonly EngagementRecord[],
+): Promise<Map<EngagementId, LoadedAlliance>> {
+  const sessions = await ctx.repos.engagements.listSessionsOfEngagements(
+    orgId,
+    engagements.map((e) => e.id),
+  );
+  const heldIds = sessions.filter((s) => s.status === "held").map((s) => s.id);
+  const responses: InstrumentResponseRecord[] = [];
+  for (let start = 0; start < heldIds.length; start += SESSIONS_PER_QUERY) {
+    responses.push(
+      ...(await ctx.repos.ratings.listResponsesOfSessions(
+        orgId,
+        heldIds.slice(start, start + SESSIONS_PER_QUERY),
+        ALLIANCE_INSTRUMENTS,
+      )),
+    );
+  }
+  const sessionsOf = groupBy(sessions, (s) => s.engagementId);
+  const engagementOfSession = new Map(sessions.map((s) => [s.id, s.engagementId]));
+  const responsesOf = groupBy(responses, (r) => engagementOfSession.get(r.sessionId));
+  return new Map(
+    engagements.map((e) => [e.id, buildAlliance(e, sessionsOf.get(e.id) ?? [], responsesOf.get(e.id) ?? [])]),
+  );
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** The held sessions of an engagement with the coachee's Alliance Check for each, as a trend and a history. */
+export async function loadAlliance(
+  ctx: AppContext,
+  orgId: OrganizationId,
+  engagement: EngagementRecord,
+): Promise<LoadedAlliance> {
+  const loaded = (await loadAlliances(ctx, orgId, [engagement])).get(engagement.id);
+  if (!loaded) throw new Error(`no alliance loaded for engagement ${engagement.id}`);
+  return loaded;
+}
+
+/**
+ * Runs the feedback rules on each engagement as it is now and stores, in one statement, the alerts not
+ * raised before (each finding has a stable key, so re-running never duplicates one). `histories` may
+ * carry what the caller already loaded; the rest is loaded in one batch. Returns how many were new.
+ */
+export async function refreshAlertsOf(
+  ctx: AppContext,
+  orgId: OrganizationId,
+  engagements: readonly EngagementRecord[],
+  histories: ReadonlyMap<EngagementId, EngagementHistory> = new Map(),
+): Promise<number> {
+  const now = ctx.clock.now();
+  const missing = engagements.filter((e) => !histories.has(e.id));
+  const loaded = missing.length > 0 ? await loadAlliances(ctx, orgId, missing) : new Map();
+  const settingsByProgramme = new Map<ProgrammeId, FeedbackSettings>();
+  const stored: StoredAlert[] = [];
+  for (const engagement of engagements) {
+    const history = histories.get(engagement.id) ?? loaded.get(engagement.id)?.history;
+    if (!history) continue;
+    let settings = settingsByProgramme.get(engagement.programmeId);
+    if (!settings) {
+      settings = await settingsFor(ctx, orgId, engagement.programmeId);
+      settingsByProgramme.set(engagement.programmeId, settings);
+    }
+    for (const alert of evaluateAlerts(history, settings, now)) {
+      const { key, severity, reason, suggestedRepair, engagementId: _engagement, ...finding } = alert;
+      stored.push({
+        organizationId: orgId,
+        id: ctx.ids.newId(),
+        engagementId: engagement.id,
+        sessionId: alert.session.sessionId,
+        key,
+        kind: alert.kind,
+        severity,
+        reason,
+        suggestedRepair,
+        finding,
+        state: openAlertState(now),
+      });
+    }
+  }
+  return await ctx.repos.alerts.insertAlertsIfNew(stored);
+}
+
+/** `refreshAlertsOf` for one engagement. */
 export async function refreshAlerts(
   ctx: AppContext,
   orgId: OrganizationId,
   engagement: EngagementRecord,
   history?: EngagementHistory,
 ): Promise<number> {
-  const now = ctx.clock.now();
-  const settings = await settingsFor(ctx, orgId, engagement.programmeId);
-  const found = evaluateAlerts(
-    history ?? (await loadAlliance(ctx, orgId, engagement)).history,
-    settings,
-    now,
-  );
-  let added = 0;
-  for (const alert of found) {
-    const { key, severity, reason, suggestedRepair, engagementId: _engagement, ...finding } = alert;
-    const stored: StoredAlert = {
-      organizationId: orgId,
-      id: ctx.ids.newId(),
-      engagementId: engagement.id,
-      sessionId: alert.session.sessionId,
-      key,
-      kind: alert.kind,
-      severity,
-      reason,
-      suggestedRepair,
-      finding,
-      state: openAlertState(now),
-    };
-    if (await ctx.repos.alerts.insertAlertIfNew(stored)) added++;
-  }
-  return added;
+  return await refreshAlertsOf(ctx, orgId, [engagement], history && new Map([[engagement.id, history]]));
 }
 
 /** An alert as the API shows it. */

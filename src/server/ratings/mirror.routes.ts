@@ -13,7 +13,7 @@ import { recordAudit } from "../audit.ts";
 import { findSession, SessionParams } from "../engagements/engagement-views.ts";
 import { errors } from "../http/schemas.ts";
 import { authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
-import { predictionOf, refreshAlerts, scoreValue, subscaleValue } from "./alliance-feedback.ts";
+import { predictionOf, scoreValue, subscaleValue } from "./alliance-feedback.ts";
 import { scoredAnswers, scoredMore } from "./answers.ts";
 import { heldSessionNumber } from "./rating-links.ts";
 
@@ -164,9 +164,7 @@ export async function mirrorRoutes(app: FastifyInstance, ctx: AppContext): Promi
           },
         });
       });
-      app.background.run("alerts after a mirror", async () => {
-        await refreshAlerts(ctx, viewer.orgId, engagement);
-      });
+      app.alertQueue.mark(viewer.orgId, engagement.id);
       return reply.status(201).send({
         total: scoreValue(report.total),
         goals: subscaleValue(report, "goals"),

@@ -9,6 +9,7 @@ import type { Instrument } from "../../core/instruments/instrument.ts";
 import { findInstrument } from "../../core/instruments/registry.ts";
 import { validateResponse } from "../../core/instruments/response-validation.ts";
 import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
+import type { EngagementId } from "../../core/shared/brand.ts";
 import { DomainError, isDomainError } from "../../core/shared/domain-error.ts";
 import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import type { InstrumentResponseRecord, RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
@@ -74,7 +75,10 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   /** The link's session, if the link is unused, unexpired and its session can still be rated. */
   async function openLink(token: string) {
-    const link = await ctx.repos.ratings.findRatingLinkByTokenHash(hashToken(token));
+    return await checkLink(await ctx.repos.ratings.findRatingLinkByTokenHash(hashToken(token)));
+  }
+
+  async function checkLink(link: RatingLinkRecord | undefined) {
     if (!link || link.usedAt !== null || link.expiresAt <= ctx.clock.now()) {
       throw new DomainError("link_invalid", LINK_INVALID);
     }
@@ -180,8 +184,11 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         if (stored) return await replay(stored);
       }
       let link: RatingLinkRecord;
+      let engagementId: EngagementId;
       try {
-        ({ link } = await openLink(request.params.token));
+        const opened = await checkLink(known);
+        link = opened.link;
+        engagementId = opened.session.engagementId;
       } catch (error) {
         // Used between our two reads by a simultaneous identical submit: answer as it was answered.
         const stored =
@@ -238,13 +245,8 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         if (stored) return await replay(stored);
         throw new DomainError("link_invalid", LINK_INVALID);
       }
-      // The new rating may raise alerts for the coach: the rules run right after the answer goes out.
-      app.background.run("alerts after a rating", async () => {
-        const rated = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
-        const engagement =
-          rated && (await ctx.repos.engagements.findEngagement(link.organizationId, rated.engagementId));
-        if (engagement) await refreshAlerts(ctx, link.organizationId, engagement);
-      });
+      // The new rating may raise alerts for the coach: the rules run in the next batch, after the answer.
+      app.alertQueue.mark(link.organizationId, engagementId);
       const screen = further.find((entry) => entry.instrument.id === WELLBEING_SCREEN.id);
       return reply
         .status(201)

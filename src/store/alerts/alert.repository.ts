@@ -66,6 +66,9 @@ function toAlert(row: AlertRow): StoredAlert {
   };
 }
 
+/** Alerts per insert statement. */
+const ALERT_INSERT_CHUNK = 500;
+
 export class AlertRepository {
   readonly #db: Kysely<Schema>;
 
@@ -75,31 +78,49 @@ export class AlertRepository {
 
   /** Stores an alert unless one with its key exists; returns whether it was new. */
   async insertAlertIfNew(alert: StoredAlert): Promise<boolean> {
-    const state = alert.state;
+    return (await this.insertAlertsIfNew([alert])) === 1;
+  }
+
+  /**
+   * Stores the alerts whose key the organization has not seen, in one statement; an alert raised before
+   * (same key) is left as it is. Returns how many were new.
+   */
+  async insertAlertsIfNew(alerts: readonly StoredAlert[]): Promise<number> {
+    // Chunks keep a statement well inside both databases' limits on bound parameters (17 per alert).
+    let added = 0;
+    for (let start = 0; start < alerts.length; start += ALERT_INSERT_CHUNK) {
+      added += await this.#insertChunk(alerts.slice(start, start + ALERT_INSERT_CHUNK));
+    }
+    return added;
+  }
+
+  async #insertChunk(alerts: readonly StoredAlert[]): Promise<number> {
     const result = await this.#db
       .insertInto("alerts")
-      .values({
-        organization_id: alert.organizationId,
-        id: alert.id,
-        engagement_id: alert.engagementId,
-        session_id: alert.sessionId,
-        alert_key: alert.key,
-        kind: alert.kind,
-        severity: alert.severity,
-        reason: alert.reason,
-        suggested_repair: alert.suggestedRepair,
-        finding: JSON.stringify(alert.finding),
-        status: state.status,
-        opened_at: state.openedAt,
-        acknowledged_at: null,
-        acknowledged_by: null,
-        resolved_at: null,
-        resolved_by: null,
-        resolution_note: null,
-      })
+      .values(
+        alerts.map((alert) => ({
+          organization_id: alert.organizationId,
+          id: alert.id,
+          engagement_id: alert.engagementId,
+          session_id: alert.sessionId,
+          alert_key: alert.key,
+          kind: alert.kind,
+          severity: alert.severity,
+          reason: alert.reason,
+          suggested_repair: alert.suggestedRepair,
+          finding: JSON.stringify(alert.finding),
+          status: alert.state.status,
+          opened_at: alert.state.openedAt,
+          acknowledged_at: null,
+          acknowledged_by: null,
+          resolved_at: null,
+          resolved_by: null,
+          resolution_note: null,
+        })),
+      )
       .onConflict((oc) => oc.columns(["organization_id", "alert_key"]).doNothing())
       .executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
   async findAlert(orgId: OrganizationId, id: string): Promise<StoredAlert | undefined> {

@@ -74,7 +74,12 @@ export interface NoteRecord {
 export type StatusCounts<S extends string> = Record<S, number>;
 
 /** Which engagements to list: those a person is party to, or all of a programme (for admins). */
-export type EngagementFilter = { readonly programmeId?: ProgrammeId; readonly partyId?: PersonId };
+export type EngagementFilter = {
+  readonly programmeId?: ProgrammeId;
+  readonly partyId?: PersonId;
+  /** Only these engagements. */
+  readonly ids?: readonly EngagementId[];
+};
 
 export function partiesOf(engagement: EngagementRecord): EngagementParties {
   return {
@@ -193,6 +198,10 @@ export class EngagementRepository {
       .where("e.organization_id", "=", orgId);
     if (id !== undefined) query = query.where("e.id", "=", id);
     if (filter.programmeId !== undefined) query = query.where("e.programme_id", "=", filter.programmeId);
+    if (filter.ids !== undefined) {
+      if (filter.ids.length === 0) return [];
+      query = query.where("e.id", "in", filter.ids);
+    }
     const partyId = filter.partyId;
     if (partyId !== undefined) {
       query = query.where((eb) =>
@@ -283,11 +292,20 @@ export class EngagementRepository {
     orgId: OrganizationId,
     engagementId: EngagementId,
   ): Promise<SessionRecord[]> {
+    return await this.listSessionsOfEngagements(orgId, [engagementId]);
+  }
+
+  /** The sessions of several engagements at once, each engagement's in the order they start. */
+  async listSessionsOfEngagements(
+    orgId: OrganizationId,
+    engagementIds: readonly EngagementId[],
+  ): Promise<SessionRecord[]> {
+    if (engagementIds.length === 0) return [];
     const rows = await this.#db
       .selectFrom("coaching_sessions as s")
       .select([...SESSION_COLUMNS])
       .where("s.organization_id", "=", orgId)
-      .where("s.engagement_id", "=", engagementId)
+      .where("s.engagement_id", "in", engagementIds)
       .orderBy("s.starts_at")
       .orderBy("s.id")
       .execute();
