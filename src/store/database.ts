@@ -67,6 +67,8 @@ export function openDatabase(config: DatabaseConfig): Database {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("mmap_size = 268435456");
+    sqlite.pragma("cache_size = -32000");
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
     return wrap(db, "sqlite");
   }

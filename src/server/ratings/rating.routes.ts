@@ -82,7 +82,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
     if (!link || link.usedAt !== null || link.expiresAt <= ctx.clock.now()) {
       throw new DomainError("link_invalid", LINK_INVALID);
     }
-    const session = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
+    const session = await ctx.repos.engagements.findSessionStatus(link.organizationId, link.sessionId);
     if (!session) throw new DomainError("link_invalid", LINK_INVALID);
     if (session.status === "cancelled") {
       throw new DomainError("conflict", "This session was cancelled, so there is nothing to rate.");
@@ -113,7 +113,9 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request) => {
-      const { link, session } = await openLink(request.params.token);
+      const { link } = await openLink(request.params.token);
+      const session = await ctx.repos.engagements.findSessionInContext(link.organizationId, link.sessionId);
+      if (!session) throw new DomainError("link_invalid", LINK_INVALID);
       const coach = await ctx.repos.organizations.findPersonById(
         link.organizationId,
         session.parties.coachId,
