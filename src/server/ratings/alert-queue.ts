@@ -9,8 +9,11 @@ import { refreshAlertsOf } from "./alliance-feedback.ts";
 
 /** How long changes gather before a batch runs: short against a human's next look, long against a burst. */
 export const ALERT_BATCH_DELAY_MS = 10;
-/** Most engagements one batch loads at once. */
-export const ALERT_BATCH_MAX = 200;
+/**
+ * Most engagements loaded and evaluated in one go. On SQLite the queries run on the event loop, so a
+ * batch yields to waiting requests between slices of this size: a slice blocks for about a millisecond.
+ */
+export const ALERT_BATCH_MAX = 10;
 
 export class AlertRefreshQueue {
   readonly #ctx: AppContext;
@@ -49,6 +52,7 @@ export class AlertRefreshQueue {
           ids: all.slice(start, start + ALERT_BATCH_MAX),
         });
         await refreshAlertsOf(this.#ctx, orgId, engagements);
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
   }

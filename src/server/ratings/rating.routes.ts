@@ -12,8 +12,8 @@ import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.
 import type { EngagementId } from "../../core/shared/brand.ts";
 import { DomainError, isDomainError } from "../../core/shared/domain-error.ts";
 import { partiesOf } from "../../store/engagements/engagement.repository.ts";
-import { GroupCommit } from "../../store/group-commit.ts";
 import type { InstrumentResponseRecord, RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
+import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { hashToken } from "../auth/tokens.ts";
@@ -72,9 +72,6 @@ const SubmittedSchema = Type.Object({
 
 export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  // Submissions arriving together share one commit (each in its own savepoint): under load, the commit
-  // was the largest single cost of a rating.
-  const submissions = new GroupCommit(ctx.database.db);
 
   /** The link's session, if the link is unused, unexpired and its session can still be rated. */
   async function openLink(token: string) {
@@ -215,7 +212,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       );
       const report = scoreResponse(instrument, checked.value);
       const now = ctx.clock.now();
-      const won = await submissions.run(async (repos) => {
+      const won = await inTransaction(ctx.database.db, async (repos) => {
         if (!(await repos.ratings.markRatingLinkUsed(link.organizationId, link.id, now))) return false;
         for (const answered of [{ instrument, response: checked.value, report }, ...further]) {
           await repos.ratings.insertInstrumentResponse({
