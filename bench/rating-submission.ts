@@ -149,6 +149,8 @@ interface Measured {
   readonly max: number;
   readonly errors: number;
   readonly non2xx: number;
+  /** The server process's CPU time per request over its whole life (start, warm-up, load), in ms. */
+  readonly cpuMsPerRequest?: number;
 }
 
 async function load(url: string, next: () => string, seconds = SECONDS): Promise<Measured> {
@@ -177,7 +179,7 @@ async function load(url: string, next: () => string, seconds = SECONDS): Promise
 }
 
 /** Starts `bench/serve.ts` with `args` in its own process; resolves with its URL and a stop function. */
-async function serve(args: string[]): Promise<{ url: string; stop: () => Promise<void> }> {
+async function serve(args: string[]): Promise<{ url: string; stop: () => Promise<number> }> {
   const server = spawn(
     process.execPath,
     [
@@ -188,15 +190,21 @@ async function serve(args: string[]): Promise<{ url: string; stop: () => Promise
     { stdio: ["pipe", "pipe", "inherit"] },
   );
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const lines = createInterface({ input: server.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((resolve, reject) => {
     server.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
-    createInterface({ input: server.stdout as NodeJS.ReadableStream }).once("line", resolve);
+    lines.once("line", resolve);
   });
+  // Its last line, on stopping, is its CPU time.
+  const cpu = new Promise<number>((resolve) =>
+    lines.once("line", (line) => resolve((JSON.parse(line) as { cpuMs: number }).cpuMs)),
+  );
   return {
     url,
     stop: async () => {
       server.stdin?.end();
       await exited;
+      return await cpu;
     },
   };
 }
@@ -204,12 +212,16 @@ async function serve(args: string[]): Promise<{ url: string; stop: () => Promise
 /** A warmed-up measurement of one server. */
 async function measure(args: string[], next: () => string): Promise<Measured> {
   const server = await serve(args);
+  let warmUp = 0;
+  let measured: Measured | undefined;
   try {
-    await load(server.url, next, WARM_UP_SECONDS);
-    return await load(server.url, next);
+    warmUp = (await load(server.url, next, WARM_UP_SECONDS)).requests;
+    measured = await load(server.url, next);
   } finally {
-    await server.stop();
+    const cpuMs = await server.stop();
+    if (measured) measured = { ...measured, cpuMsPerRequest: cpuMs / (warmUp + measured.requests) };
   }
+  return measured;
 }
 
 function median(values: readonly number[]): number {
@@ -236,15 +248,15 @@ async function main(): Promise<void> {
   }
 
   const row = (name: string, m: Measured) =>
-    `| ${name} | ${m.requests} | ${m.perSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.max} | ${m.errors + m.non2xx} |`;
+    `| ${name} | ${m.requests} | ${m.perSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.max} | ${m.errors + m.non2xx} | ${m.cpuMsPerRequest?.toFixed(2) ?? "–"} |`;
   const p99Baseline = median(baseline.map((m) => m.p99));
   const p99Rating = median(rating.map((m) => m.p99));
   const lines = [
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
     `Load: ${RATE} requests/s offered for ${SECONDS} s (after ${WARM_UP_SECONDS} s of warm-up) over ${CONNECTIONS} connections, ${ROUNDS} rounds; each server in its own process, autocannon in this one.`,
     "",
-    "| route | requests | per second | p50 ms | p99 ms | max ms | errors |",
-    "|---|---|---|---|---|---|---|",
+    "| route | requests | per second | p50 ms | p99 ms | max ms | errors | server CPU ms/request |",
+    "|---|---|---|---|---|---|---|---|",
     ...baseline.flatMap((m, i) => {
       const r = rating[i];
       return r === undefined
@@ -255,7 +267,7 @@ async function main(): Promise<void> {
           ];
     }),
     "",
-    `Median p99: baseline ${p99Baseline} ms, rating ${p99Rating} ms; ratio ${(p99Rating / Math.max(p99Baseline, 1)).toFixed(1)}×. Median throughput: ${median(rating.map((m) => m.perSecond)).toFixed(0)}/s. Target p99 ≤ 25 ms at ${RATE}/s: ${p99Rating <= 25 ? "met" : "NOT met"}.`,
+    `Median p99: baseline ${p99Baseline} ms, rating ${p99Rating} ms; ratio ${(p99Rating / Math.max(p99Baseline, 1)).toFixed(1)}×. Median throughput: ${median(rating.map((m) => m.perSecond)).toFixed(0)}/s; server CPU per request: baseline ${median(baseline.map((m) => m.cpuMsPerRequest ?? 0)).toFixed(2)} ms, rating ${median(rating.map((m) => m.cpuMsPerRequest ?? 0)).toFixed(2)} ms. Target p99 ≤ 25 ms at ${RATE}/s: ${p99Rating <= 25 ? "met" : "NOT met"}.`,
   ];
   console.log(lines.join("\n"));
 }
