@@ -126,6 +126,7 @@ async function seed(file: string): Promise<string[]> {
             respondentId: coachee,
             instrumentId: "alliance-check",
             extraInstruments: [],
+            sessionNumber: null,
             tokenHash: hashToken(token),
             expiresAt: expires,
             usedAt: null,

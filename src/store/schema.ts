@@ -161,6 +161,8 @@ export interface RatingLinkTable {
   instrument_id: string;
   /** JSON: ids of the further instruments the link asks (periodic check-ins, wellbeing screen). */
   extra_instruments: string;
+  /** The session's number among the engagement's held sessions when the link was made. */
+  session_number: number | null;
   token_hash: string;
   created_at: string;
   expires_at: string;

@@ -47,7 +47,7 @@ export const EngagementSchema = Type.Object({
   sessionCounts: Type.Union([Counts, Type.Null()]),
   /** Sessions planned; the one with this number is the last (five pillars and side effects are asked). */
   plannedSessions: Type.Union([Type.Integer(), Type.Null()]),
-  /** Whether the coachee turned the wellbeing screen on; null for viewers who are not a party. */
+  /** Whether the coachee turned the wellbeing screen on; null for anyone but the coachee. */
   wellbeingScreen: Type.Union([Type.Boolean(), Type.Null()]),
 });
 
@@ -198,7 +198,9 @@ export function engagementView(engagement: EngagementRecord, viewer: Viewer) {
     sponsor: engagement.sponsor,
     viewerRelation: relationOf(viewer, engagement),
     plannedSessions: engagement.plannedSessions,
-    wellbeingScreen: may(viewer, sessionSubject(engagement), "read") ? engagement.wellbeingScreen : null,
+    wellbeingScreen: may(viewer, { type: "wellbeing_screen", engagement: partiesOf(engagement) }, "read")
+      ? engagement.wellbeingScreen
+      : null,
   };
 }
 

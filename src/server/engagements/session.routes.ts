@@ -52,6 +52,8 @@ export async function sessionRoutes(app: FastifyInstance, ctx: AppContext): Prom
     // Read outside the transaction: on SQLite the transaction holds the one connection.
     const { periodicCheckEvery } = await settingsFor(ctx, viewer.orgId, engagement.programmeId);
     const link = await inTransaction(ctx.database.db, async (repos) => {
+      // Sessions are numbered by the order they were held: two marked at once must not share a number.
+      if (next.status === "held") await repos.engagements.lockEngagement(viewer.orgId, engagement.id);
       if (!(await repos.engagements.updateSession(next, now))) {
         throw new DomainError(
           "session_state_conflict",

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type TestApp, testApp } from "../../../test/support/app.ts";
 import { DIALECTS } from "../../../test/support/databases.ts";
 import type { EngagementId, OrganizationId } from "../../core/shared/brand.ts";
+import { BackgroundTasks } from "../background.ts";
+import { AlertRefreshQueue } from "./alert-queue.ts";
 
 const ORG = "demo-org" as OrganizationId;
 
@@ -40,5 +42,32 @@ describe.each(DIALECTS)("the alert refresh queue on %s", (dialect) => {
     t.app.alertQueue.mark(ORG, sam.id);
     await t.app.background.idle();
     expect(await t.ctx.repos.alerts.listAlertsOfEngagements(ORG, [sam.id], ["open"])).toHaveLength(1);
+  });
+
+  it("goes on with the other slices when one fails, and reports the failure", async () => {
+    const engagements = await t.ctx.repos.engagements.listEngagements(ORG, {});
+    const sam = engagements.find((e) => e.coachee.displayName === "Sam Lee");
+    const tom = engagements.find((e) => e.coachee.displayName === "Tom Becker");
+    if (!sam || !tom) throw new Error("demo engagements missing");
+    const logged: unknown[] = [];
+    const background = new BackgroundTasks({ error: (object: unknown) => logged.push(object) } as never);
+    // One engagement per slice; the first slice's load fails.
+    const queue = new AlertRefreshQueue(t.ctx, background, 1, 1);
+    const loads = vi
+      .spyOn(t.ctx.repos.engagements, "listEngagements")
+      .mockRejectedValueOnce(new Error("database went away"));
+    try {
+      await t.ctx.database.db.deleteFrom("alerts").execute();
+      queue.mark(ORG, sam.id);
+      queue.mark(ORG, tom.id);
+      await background.idle();
+      expect(loads).toHaveBeenCalledTimes(2);
+    } finally {
+      loads.mockRestore();
+    }
+    expect(logged).toHaveLength(1);
+    // Sam's slice failed (it heals when the coach next looks); Tom's ran: he has no alert to raise,
+    // so the proof is that his slice loaded after the failure.
+    expect(await t.ctx.repos.alerts.listAlertsOfEngagements(ORG, [sam.id], ["open"])).toEqual([]);
   });
 });

@@ -19,13 +19,20 @@ export class AlertRefreshQueue {
   readonly #ctx: AppContext;
   readonly #background: BackgroundTasks;
   readonly #delayMs: number;
+  readonly #sliceSize: number;
   #dirty = new Map<OrganizationId, Set<EngagementId>>();
   #scheduled = false;
 
-  constructor(ctx: AppContext, background: BackgroundTasks, delayMs = ALERT_BATCH_DELAY_MS) {
+  constructor(
+    ctx: AppContext,
+    background: BackgroundTasks,
+    delayMs = ALERT_BATCH_DELAY_MS,
+    sliceSize = ALERT_BATCH_MAX,
+  ) {
     this.#ctx = ctx;
     this.#background = background;
     this.#delayMs = delayMs;
+    this.#sliceSize = sliceSize;
   }
 
   /** The engagement's data changed: its alerts are refreshed in the next batch (tracked as background work). */
@@ -45,15 +52,23 @@ export class AlertRefreshQueue {
     const batch = this.#dirty;
     this.#dirty = new Map();
     this.#scheduled = false;
+    // A slice that fails does not stop the others; the first failure is reported once all have run
+    // (the rules run again whenever the coach looks, so a failed slice heals then).
+    let failure: unknown;
     for (const [orgId, ids] of batch) {
       const all = [...ids];
-      for (let start = 0; start < all.length; start += ALERT_BATCH_MAX) {
-        const engagements = await this.#ctx.repos.engagements.listEngagements(orgId, {
-          ids: all.slice(start, start + ALERT_BATCH_MAX),
-        });
-        await refreshAlertsOf(this.#ctx, orgId, engagements);
+      for (let start = 0; start < all.length; start += this.#sliceSize) {
+        try {
+          const engagements = await this.#ctx.repos.engagements.listEngagements(orgId, {
+            ids: all.slice(start, start + this.#sliceSize),
+          });
+          await refreshAlertsOf(this.#ctx, orgId, engagements);
+        } catch (error) {
+          failure ??= error;
+        }
         await new Promise((resolve) => setImmediate(resolve));
       }
     }
+    if (failure !== undefined) throw failure;
   }
 }

@@ -46,10 +46,15 @@ describe.each(DIALECTS)("periodic check-ins and the wellbeing screen on %s", (di
     const on = await coachee.put(url, { enabled: true });
     expect(on.statusCode).toBe(200);
     expect(on.json()).toEqual({ wellbeingScreen: true });
-    const seen = (await coach.get(`${ORG}/engagements/${engagementId}`)).json() as {
+    // Only the coachee is told whether it is on; the coach learns of a positive screen, nothing more.
+    const byCoach = (await coach.get(`${ORG}/engagements/${engagementId}`)).json() as {
       engagement: { wellbeingScreen: boolean | null };
     };
-    expect(seen.engagement.wellbeingScreen).toBe(true);
+    expect(byCoach.engagement.wellbeingScreen).toBeNull();
+    const byCoachee = (await coachee.get(`${ORG}/engagements/${engagementId}`)).json() as {
+      engagement: { wellbeingScreen: boolean | null };
+    };
+    expect(byCoachee.engagement.wellbeingScreen).toBe(true);
     const { entries } = (await admin.get(`${ORG}/audit`)).json() as { entries: Array<{ action: string }> };
     expect(entries.map((e) => e.action)).not.toContain("wellbeing_screen.enabled");
   });
@@ -60,6 +65,10 @@ describe.each(DIALECTS)("periodic check-ins and the wellbeing screen on %s", (di
     const zero = await coach.put(url, { plannedSessions: 0 });
     expect(zero.statusCode).toBe(400);
     expect(zero.json()).toMatchObject({ error: { field: "body.plannedSessions" } });
+    // Two sessions are held already: planning fewer would leave no "last" session to ask.
+    const fewer = await coach.put(url, { plannedSessions: 1 });
+    expect(fewer.statusCode).toBe(400);
+    expect(fewer.json()).toMatchObject({ error: { field: "body.plannedSessions" } });
     expect((await admin.put(url, { plannedSessions: 8 })).json()).toEqual({ plannedSessions: 8 });
     expect((await coach.put(url, { plannedSessions: 6 })).json()).toEqual({ plannedSessions: 6 });
     const seen = (await coachee.get(`${ORG}/engagements/${engagementId}`)).json() as {
@@ -172,14 +181,35 @@ describe.each(DIALECTS)("periodic check-ins and the wellbeing screen on %s", (di
     );
   });
 
-  it("answers a repeated submit the same, referral included", async () => {
-    const again = await t.app.inject({
-      method: "POST",
-      url: `/api/ratings/${token}`,
-      payload: { answers: allianceAnswers(9) },
-    });
+  it("answers a repeated submit the same, referral included, but not one that differs in its check-ins", async () => {
+    const first = {
+      "wellbeing-screen": {
+        "phq-1": "more-than-half",
+        "phq-2": "several-days",
+        "gad-1": "not-at-all",
+        "gad-2": "not-at-all",
+      },
+      "side-effects-check": {
+        ...NO_SIDE_EFFECTS,
+        "worry-stress": "a-little",
+        "anything-else": "Busy month.",
+      },
+      "coach-attributes": tenOf(ATTRIBUTES, 8),
+    };
+    const submit = (more: Record<string, unknown>) =>
+      t.app.inject({
+        method: "POST",
+        url: `/api/ratings/${token}`,
+        payload: { answers: allianceAnswers(9), more },
+      });
+    const again = await submit(first);
     expect(again.statusCode).toBe(200);
     expect((again.json() as { referral: unknown }).referral).not.toBeNull();
+    // Left out this time, or answered differently: not the same submit, and nothing changes.
+    const { "coach-attributes": _left, ...fewer } = first;
+    expect((await submit(fewer)).statusCode).toBe(410);
+    expect((await submit({ ...first, "coach-attributes": tenOf(ATTRIBUTES, 2) })).statusCode).toBe(410);
+    expect((await submit({ ...first, "five-pillars-coachee": tenOf(PILLARS, 2) })).statusCode).toBe(410);
   });
 
   it("asks the coach the five-pillars self-view with the mirror at session 3", async () => {
@@ -238,5 +268,63 @@ describe.each(DIALECTS)("periodic check-ins and the wellbeing screen on %s", (di
     });
     const sponsor = await signIn(t.app, "sponsor@alliance.example");
     expect((await sponsor.get(url)).statusCode).toBe(404);
+    expect((await admin.get(url)).statusCode).toBe(404);
+  });
+
+  it("stops asking the wellbeing screen on a link already sent once the coachee turns it off", async () => {
+    // A fourth session, held yesterday, asks the screen; then Sam turns it off before rating.
+    t.clock.advance(2 * 86_400_000);
+    const scheduled = await coach.post(`${ORG}/engagements/${engagementId}/sessions`, {
+      startsAt: new Date(Date.parse(t.clock.now()) - 86_400_000).toISOString(),
+      durationMinutes: 60,
+      mode: "video",
+    });
+    const fourth = (scheduled.json() as { session: { id: string } }).session.id;
+    const held = await coach.post(`${ORG}/sessions/${fourth}/held`);
+    const link = (held.json() as { ratingLink: { url: string } }).ratingLink.url.split("/rate/")[1] ?? "";
+    const before = (await t.app.inject({ method: "GET", url: `/api/ratings/${link}` })).json() as {
+      more: Array<{ id: string }>;
+      session: { sessionNumber: number };
+    };
+    expect(before.more.map((i) => i.id)).toEqual(["wellbeing-screen"]);
+    expect(before.session.sessionNumber).toBe(4);
+    await coachee.put(`${ORG}/engagements/${engagementId}/wellbeing-screen`, { enabled: false });
+    const after = (await t.app.inject({ method: "GET", url: `/api/ratings/${link}` })).json() as {
+      more: unknown[];
+    };
+    expect(after.more).toEqual([]);
+    const refused = await t.app.inject({
+      method: "POST",
+      url: `/api/ratings/${link}`,
+      payload: {
+        answers: allianceAnswers(9),
+        more: {
+          "wellbeing-screen": {
+            "phq-1": "not-at-all",
+            "phq-2": "not-at-all",
+            "gad-1": "not-at-all",
+            "gad-2": "not-at-all",
+          },
+        },
+      },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ error: { field: "body.more.wellbeing-screen" } });
+  });
+
+  it("refuses settings changes on a closed engagement", async () => {
+    await t.ctx.database.db
+      .updateTable("engagements")
+      .set({ status: "closed" })
+      .where("id", "=", engagementId)
+      .execute();
+    expect(
+      (await coachee.put(`${ORG}/engagements/${engagementId}/wellbeing-screen`, { enabled: true }))
+        .statusCode,
+    ).toBe(409);
+    expect(
+      (await coach.put(`${ORG}/engagements/${engagementId}/planned-sessions`, { plannedSessions: 9 }))
+        .statusCode,
+    ).toBe(409);
   });
 });

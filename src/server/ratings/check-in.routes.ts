@@ -16,7 +16,7 @@ import { screenWellbeing } from "../../core/instruments/builtins/wellbeing-scree
 import type { ScoreReport } from "../../core/instruments/scoring.ts";
 import type { ProgrammeId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
-import { partiesOf } from "../../store/engagements/engagement.repository.ts";
+import { type EngagementRecord, partiesOf } from "../../store/engagements/engagement.repository.ts";
 import type { InstrumentResponseRecord } from "../../store/ratings/rating.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
@@ -76,6 +76,12 @@ function itemScores(response: InstrumentResponseRecord | undefined) {
       report.items.map((item) => [item.itemId, item.status === "scored" ? item.score : null]),
     ),
   };
+}
+
+function refuseIfClosed(engagement: EngagementRecord): void {
+  if (engagement.status !== "active") {
+    throw new DomainError("conflict", "This engagement is closed; its settings can no longer be changed.");
+  }
 }
 
 export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -168,7 +174,10 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
           "Turn the wellbeing screen (PHQ-2, GAD-2 after each session) on or off for this engagement (the coachee only)",
         params: EngagementParams,
         body: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: false }),
-        response: { 200: Type.Object({ wellbeingScreen: Type.Boolean() }), ...errors(400, 401, 403, 404) },
+        response: {
+          200: Type.Object({ wellbeingScreen: Type.Boolean() }),
+          ...errors(400, 401, 403, 404, 409),
+        },
       },
     },
     async (request) => {
@@ -180,6 +189,7 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
         "change",
         "engagement",
       );
+      refuseIfClosed(engagement);
       const enabled = request.body.enabled;
       await inTransaction(ctx.database.db, async (repos) => {
         await repos.engagements.setWellbeingScreen(viewer.orgId, engagement.id, enabled);
@@ -211,7 +221,7 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
         ),
         response: {
           200: Type.Object({ plannedSessions: Nullable(Type.Integer()) }),
-          ...errors(400, 401, 403, 404),
+          ...errors(400, 401, 403, 404, 409),
         },
       },
     },
@@ -226,7 +236,20 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
       ) {
         throw new DomainError("forbidden", "Only the coach or a programme admin can plan the sessions.");
       }
+      refuseIfClosed(engagement);
       const planned = request.body.plannedSessions;
+      if (planned !== null) {
+        const held = (
+          await ctx.repos.engagements.listSessionsOfEngagement(viewer.orgId, engagement.id)
+        ).filter((session) => session.status === "held").length;
+        if (planned < held) {
+          throw new DomainError(
+            "validation_failed",
+            `${held} sessions have been held already; plan at least ${held}.`,
+            "body.plannedSessions",
+          );
+        }
+      }
       await inTransaction(ctx.database.db, async (repos) => {
         await repos.engagements.setPlannedSessions(viewer.orgId, engagement.id, planned);
         await recordAudit(ctx, repos, {

@@ -80,6 +80,7 @@ export async function issueRatingLink(
       respondentId: engagement.coachee.id,
       instrumentId: first ?? AFTER_SESSION_INSTRUMENT,
       extraInstruments,
+      sessionNumber,
       tokenHash: hashToken(token),
       expiresAt,
       usedAt: null,

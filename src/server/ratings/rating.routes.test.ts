@@ -203,6 +203,7 @@ describe.each(DIALECTS)("rating after a session on %s", (dialect) => {
         respondentId: coacheeId as PersonId,
         instrumentId: "alliance-check",
         extraInstruments: [],
+        sessionNumber: null,
         tokenHash: hashToken("token-of-a-cancelled-session"),
         expiresAt: "2026-12-31T00:00:00.000Z" as IsoInstant,
         usedAt: null,

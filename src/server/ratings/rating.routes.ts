@@ -73,6 +73,18 @@ const SubmittedSchema = Type.Object({
 export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
 
+  /**
+   * The further instruments the link asks now: those it was made with, less the wellbeing screen if the
+   * coachee has turned it off since (their consent counts at the time they answer).
+   */
+  async function askedMore(link: RatingLinkRecord, engagementId: EngagementId): Promise<string[]> {
+    if (!link.extraInstruments.includes(WELLBEING_SCREEN.id)) return [...link.extraInstruments];
+    const engagement = await ctx.repos.engagements.findEngagement(link.organizationId, engagementId);
+    return engagement?.wellbeingScreen
+      ? [...link.extraInstruments]
+      : link.extraInstruments.filter((id) => id !== WELLBEING_SCREEN.id);
+  }
+
   /** The link's session, if the link is unused, unexpired and its session can still be rated. */
   async function openLink(token: string) {
     return await checkLink(await ctx.repos.ratings.findRatingLinkByTokenHash(hashToken(token)));
@@ -122,16 +134,14 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       );
       return {
         instrument: instrumentOf(link),
-        more: link.extraInstruments.map((id) => instrumentById(link, id)),
+        more: (await askedMore(link, session.engagementId)).map((id) => instrumentById(link, id)),
         session: {
           startsAt: session.startsAt,
           coachName: coach?.displayName ?? "your coach",
-          sessionNumber: await heldSessionNumber(
-            ctx.repos,
-            link.organizationId,
-            session.engagementId,
-            session.id,
-          ),
+          // The number the link's questions were chosen by (older links: the number now).
+          sessionNumber:
+            link.sessionNumber ??
+            (await heldSessionNumber(ctx.repos, link.organizationId, session.engagementId, session.id)),
         },
         expiresAt: link.expiresAt,
       };
@@ -167,14 +177,27 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       });
       // A double submit (a second tap, a retry after a lost answer, two at once) finds the link used and
       // the same answers stored: it gets the same answer, and nothing new is stored.
+      // Identical means the Alliance Check and every further check-in, answered or left out alike.
       const sameAsStored = async () => {
         if (!checked.ok) return undefined;
-        const [stored] = await ctx.repos.ratings.listResponsesOfSessions(
-          known.organizationId,
-          [known.sessionId],
-          known.instrumentId,
-        );
-        return stored && canonical(stored.answers) === canonical(checked.value.answers) ? stored : undefined;
+        const stored = (
+          await ctx.repos.ratings.listResponsesOfSessions(
+            known.organizationId,
+            [known.sessionId],
+            [known.instrumentId, ...known.extraInstruments],
+          )
+        ).filter((response) => response.respondentId === known.respondentId);
+        const main = stored.find((response) => response.instrumentId === known.instrumentId);
+        if (!main || canonical(main.answers) !== canonical(checked.value.answers)) return undefined;
+        const sent = request.body.more ?? {};
+        const storedMore = stored.filter((response) => response.instrumentId !== known.instrumentId);
+        if (Object.keys(sent).length !== storedMore.length) return undefined;
+        for (const response of storedMore) {
+          const given = sent[response.instrumentId];
+          if (typeof given !== "object" || given === null || Array.isArray(given)) return undefined;
+          if (canonical(response.answers) !== canonical(given as Record<string, unknown>)) return undefined;
+        }
+        return main;
       };
       const replay = async (stored: InstrumentResponseRecord) =>
         reply.status(200).send({
@@ -207,7 +230,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
         );
       }
       const further = scoredMore(
-        link.extraInstruments.map((id) => instrumentById(link, id)),
+        (await askedMore(link, engagementId)).map((id) => instrumentById(link, id)),
         request.body.more,
       );
       const report = scoreResponse(instrument, checked.value);

@@ -128,6 +128,19 @@ export class EngagementRepository {
       .execute();
   }
 
+  /**
+   * Inside a transaction, takes the write lock on an engagement's row until it ends (a no-op update):
+   * changes that number its sessions (marking one held) do not interleave.
+   */
+  async lockEngagement(orgId: OrganizationId, id: EngagementId): Promise<void> {
+    await this.#db
+      .updateTable("engagements")
+      .set((eb) => ({ status: eb.ref("status") }))
+      .where("organization_id", "=", orgId)
+      .where("id", "=", id)
+      .execute();
+  }
+
   /** Sets how many sessions the engagement plans (null: not planned). */
   async setPlannedSessions(orgId: OrganizationId, id: EngagementId, planned: number | null): Promise<void> {
     await this.#db

@@ -13,6 +13,9 @@ export async function up(db: AnyDb): Promise<void> {
     .alterTable("rating_links")
     .addColumn("extra_instruments", "text", (c) => c.notNull().defaultTo("[]"))
     .execute();
+  // The session's number among its engagement's held sessions when the link was made: what it asks
+  // was decided from it, and the rating page names it.
+  await db.schema.alterTable("rating_links").addColumn("session_number", "integer").execute();
   // How many sessions the engagement plans; the session with this number is the last. Null: not planned.
   await db.schema.alterTable("engagements").addColumn("planned_sessions", "integer").execute();
   // 1 while the coachee has the wellbeing screen turned on (opt-in; off by default).

@@ -121,7 +121,6 @@ export class OrganizationRepository {
     return programmes.find((programme) => programme.id === id);
   }
 
-  /** A programme's overrides of the feedback rules' defaults ({} when it has none). */
   /** The support resources a programme's referral page lists, as saved (JSON-parsed; checked by the caller). */
   async findSupportResources(orgId: OrganizationId, programmeId: ProgrammeId): Promise<unknown> {
     const row = await this.#db
@@ -146,6 +145,7 @@ export class OrganizationRepository {
       .execute();
   }
 
+  /** A programme's overrides of the feedback rules' defaults ({} when it has none). */
   async findFeedbackOverrides(
     orgId: OrganizationId,
     programmeId: ProgrammeId,

@@ -13,6 +13,8 @@ export interface RatingLinkRecord {
   readonly instrumentId: string;
   /** Further instruments the link asks this time (periodic check-ins, wellbeing screen); may be empty. */
   readonly extraInstruments: readonly string[];
+  /** The session's number among its engagement's held sessions when the link was made (null: older links). */
+  readonly sessionNumber: number | null;
   readonly tokenHash: string;
   readonly expiresAt: IsoInstant;
   readonly usedAt: IsoInstant | null;
@@ -33,7 +35,13 @@ export interface InstrumentResponseRecord {
 function linkOf(
   row: (Omit<RatingLinkRecord, "extraInstruments"> & { extraInstruments: string }) | undefined,
 ): RatingLinkRecord | undefined {
-  return row && { ...row, extraInstruments: JSON.parse(row.extraInstruments) as string[] };
+  return (
+    row && {
+      ...row,
+      extraInstruments: JSON.parse(row.extraInstruments) as string[],
+      sessionNumber: row.sessionNumber === null ? null : Number(row.sessionNumber),
+    }
+  );
 }
 
 export class RatingRepository {
@@ -53,6 +61,7 @@ export class RatingRepository {
         respondent_id: link.respondentId,
         instrument_id: link.instrumentId,
         extra_instruments: JSON.stringify(link.extraInstruments),
+        session_number: link.sessionNumber,
         token_hash: link.tokenHash,
         created_at: at,
         expires_at: link.expiresAt,
@@ -82,6 +91,7 @@ export class RatingRepository {
         "respondent_id as respondentId",
         "instrument_id as instrumentId",
         "extra_instruments as extraInstruments",
+        "session_number as sessionNumber",
         "token_hash as tokenHash",
         "expires_at as expiresAt",
         "used_at as usedAt",

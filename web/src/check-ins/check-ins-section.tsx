@@ -210,9 +210,6 @@ export function CheckInsSection({ orgId, engagement, version, onChanged }: Check
         Every few sessions the rating also asks about the coach's attributes and any unwanted effects of the
         coaching; at sessions 3, 6 and the last, the five pillars — from{" "}
         {viewer === "coach" ? "both of you" : "you and your coach"}.
-        {engagement.wellbeingScreen === true &&
-          viewer === "coach" &&
-          " The wellbeing check-in is on for this engagement."}
       </p>
       <ErrorAlert error={checkIns.error} />
       {checkIns.data === undefined ? (

@@ -24,6 +24,8 @@ export interface InstrumentFormProps {
   labelledBy?: string;
   /** A full-width, tall button (the phone-first rating page). */
   largeButton?: boolean;
+  /** Answers to start from (a step returned to); the form keeps its own changes after that. */
+  initialAnswers?: Readonly<Record<string, AnswerValue>>;
   /** A second button beside the submit (e.g. "Skip this one"); it sends nothing from this form. */
   secondary?: { label: string; onClick: () => void };
   className?: string;
@@ -68,10 +70,11 @@ export function InstrumentForm({
   labelledBy,
   largeButton = false,
   secondary,
+  initialAnswers,
   className,
 }: InstrumentFormProps) {
   const formId = useId();
-  const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
+  const [answers, setAnswers] = useState<Record<string, AnswerValue>>(() => ({ ...initialAnswers }));
   const [itemErrors, setItemErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

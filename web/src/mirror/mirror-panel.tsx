@@ -1,6 +1,6 @@
 // "Reflect on this session": the coach's Coach mirror for a held session, loaded when opened — the form
 // until they have answered ("Save reflection"), then their answers and prediction, read-only.
-import { type SyntheticEvent, useId, useState } from "react";
+import { type SyntheticEvent, useId, useRef, useState } from "react";
 import { formatScore } from "../alliance/format.ts";
 import { type ApiError, toApiError } from "../api.ts";
 import { InstrumentForm } from "../instruments/instrument-form.tsx";
@@ -121,6 +121,10 @@ export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPa
   const [conflict, setConflict] = useState<string | null>(null);
   // With a five-pillars self-view this time, the mirror's answers wait here while the coach answers it.
   const [mirrorAnswers, setMirrorAnswers] = useState<Record<string, AnswerValue> | null>(null);
+  // What the mirror step held when the coach went on, to start from if they come back to it.
+  const [draft, setDraft] = useState<Record<string, AnswerValue>>({});
+  const [skipping, setSkipping] = useState(false);
+  const heading = useRef<HTMLHeadingElement>(null);
   // The mirror loads the first time the disclosure opens, not for every held session on the page.
   const mirror = useResource(opened ? sessionId : null, () => fetchMirror(orgId, sessionId));
 
@@ -136,25 +140,42 @@ export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPa
     return true;
   }
 
+  /** Saves the reflection; an error is thrown to the form that asked, which shows it by its item. */
   async function save(
     answers: Record<string, AnswerValue>,
     more: Record<string, Record<string, AnswerValue>>,
   ): Promise<void> {
     setConflict(null);
+    const scores = await submitMirror(orgId, sessionId, answers, more);
+    setSaved(
+      scores.prediction === null
+        ? "Reflection saved."
+        : `Reflection saved. ${predictionSentence(scores.prediction)}`,
+    );
+    setMirrorAnswers(null);
+    mirror.reload();
+    onSaved();
+  }
+
+  /** "Skip this and save" on the self-view step: the mirror alone, once at a time. */
+  async function saveWithoutSelfView(answers: Record<string, AnswerValue>): Promise<void> {
+    if (skipping) return;
+    setSkipping(true);
     try {
-      const scores = await submitMirror(orgId, sessionId, answers, more);
-      setSaved(
-        scores.prediction === null
-          ? "Reflection saved."
-          : `Reflection saved. ${predictionSentence(scores.prediction)}`,
-      );
-      setMirrorAnswers(null);
-      mirror.reload();
-      onSaved();
+      await save(answers, {});
     } catch (caught) {
       const error = toApiError(caught);
       if (!onFailure(error)) setConflict(error.message);
+    } finally {
+      setSkipping(false);
     }
+  }
+
+  function toStep(answers: Record<string, AnswerValue> | null): void {
+    setConflict(null);
+    setMirrorAnswers(answers);
+    // The form changes under the keyboard user: the step's heading takes the focus.
+    requestAnimationFrame(() => heading.current?.focus());
   }
 
   const data = mirror.data;
@@ -173,7 +194,7 @@ export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPa
         )}
         {data !== undefined && data.response === null && saved === null && (
           <div className="mirror-form">
-            <h3 id={titleId}>
+            <h3 id={titleId} ref={heading} tabIndex={-1}>
               {localized(
                 (mirrorAnswers === null ? data.instrument : data.more[0])?.title ?? data.instrument.title,
               )}
@@ -192,6 +213,7 @@ export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPa
             <InstrumentForm
               key={mirrorAnswers === null ? "mirror" : "more"}
               instrument={mirrorAnswers === null ? data.instrument : (data.more[0] ?? data.instrument)}
+              initialAnswers={mirrorAnswers === null ? draft : undefined}
               submitLabel={mirrorAnswers === null && data.more.length > 0 ? "Continue" : "Save reflection"}
               className="mirror-answers"
               labelledBy={titleId}
@@ -201,18 +223,29 @@ export function MirrorPanel({ orgId, sessionId, describedBy, onSaved }: MirrorPa
               secondary={
                 mirrorAnswers === null
                   ? undefined
-                  : { label: "Skip this and save", onClick: () => void save(mirrorAnswers, {}) }
+                  : { label: "Skip this and save", onClick: () => void saveWithoutSelfView(mirrorAnswers) }
               }
               onFailure={onFailure}
               submit={async (answers) => {
                 const extra = data.more[0];
                 if (mirrorAnswers === null && extra !== undefined) {
-                  setMirrorAnswers(answers);
+                  setDraft(answers);
+                  toStep(answers);
                   return;
                 }
                 await save(mirrorAnswers ?? answers, extra && mirrorAnswers ? { [extra.id]: answers } : {});
               }}
             />
+            {mirrorAnswers !== null && (
+              <button
+                type="button"
+                className="button button-quiet"
+                disabled={skipping}
+                onClick={() => toStep(null)}
+              >
+                Back to the coach mirror
+              </button>
+            )}
           </div>
         )}
       </div>

@@ -51,8 +51,10 @@ function ReferralPage({ referral }: { referral: Referral }) {
         common, and a short check-in like this is not a diagnosis — but talking to someone can help.
       </p>
       <ul className="resource-list">
-        {referral.resources.map((resource) => (
-          <li key={resource.name}>
+        {referral.resources.map((resource, index) => (
+          // Names need not be unique; the list is shown once and never reordered.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+          <li key={index}>
             <h2>{resource.name}</h2>
             {resource.contact !== "" && <p>{resource.contact}</p>}
             {resource.note !== "" && <p className="muted">{resource.note}</p>}
@@ -101,6 +103,7 @@ function RatingScreen({ token, form }: { token: string; form: RatingFormData }) 
   const [main, setMain] = useState<Answers>({});
   const [more, setMore] = useState<Record<string, Answers>>({});
   const [sendError, setSendError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const steps = [form.instrument, ...form.more];
   const instrument = steps[step] ?? form.instrument;
   const last = step === steps.length - 1;
@@ -120,8 +123,10 @@ function RatingScreen({ token, form }: { token: string; form: RatingFormData }) 
     setOutcome({ kind: "sent", referral: sent.referral });
   }
 
-  /** Sends what has been answered so far, from a step's secondary button. */
+  /** Sends what has been answered so far, from a step's secondary button; once at a time. */
   async function sendNow(moreAnswers: Record<string, Answers>): Promise<void> {
+    if (sending) return;
+    setSending(true);
     setSendError(null);
     try {
       await send(main, moreAnswers);
@@ -129,7 +134,15 @@ function RatingScreen({ token, form }: { token: string; form: RatingFormData }) 
       const error = toApiError(caught);
       if (error.status === 410 || error.status === 409) setOutcome({ kind: "closed", error });
       else setSendError(error.message);
+    } finally {
+      setSending(false);
     }
+  }
+
+  /** Back to the step before, keeping what was answered (e.g. to correct an answer the server refused). */
+  function back(): void {
+    setSendError(null);
+    setStep(step - 1);
   }
 
   const description = localized(instrument.description);
@@ -164,6 +177,7 @@ function RatingScreen({ token, form }: { token: string; form: RatingFormData }) 
       <InstrumentForm
         key={instrument.id}
         instrument={instrument}
+        initialAnswers={step === 0 ? main : more[instrument.id]}
         submitLabel={last ? "Send rating" : "Continue"}
         largeButton
         submit={async (answers) => {
@@ -180,7 +194,13 @@ function RatingScreen({ token, form }: { token: string; form: RatingFormData }) 
           step > 0
             ? {
                 label: last ? "Skip this and send" : "Skip this one",
-                onClick: () => (last ? void sendNow(more) : setStep(step + 1)),
+                onClick: () => {
+                  // A skipped step sends nothing, even if it was answered before going back.
+                  const { [instrument.id]: _skipped, ...rest } = more;
+                  setMore(rest);
+                  if (last) void sendNow(rest);
+                  else setStep(step + 1);
+                },
               }
             : undefined
         }
@@ -191,6 +211,11 @@ function RatingScreen({ token, form }: { token: string; form: RatingFormData }) 
         }}
       />
       <ErrorAlert error={sendError} />
+      {step > 0 && (
+        <button type="button" className="button button-quiet" disabled={sending} onClick={back}>
+          Back to the previous step
+        </button>
+      )}
     </>
   );
 }
