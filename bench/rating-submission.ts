@@ -8,7 +8,7 @@
 // the medians are reported. Traffic goes to loopback only, bounded in count and time.
 //
 // Run: npm run bench   (writes a summary to stdout; copy it into bench/RESULTS.md with machine and date)
-// BENCH_RATE, BENCH_SECONDS, BENCH_ROUNDS change the load; BENCH_PROFILE=1 writes CPU profiles to /tmp/prof.
+// BENCH_RATE, BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS change the load; BENCH_PROFILE=1 writes CPU profiles to /tmp/prof.
 
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -35,7 +35,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARM_UP_SECONDS = 1;
-const CONNECTIONS = 20;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ENGAGEMENTS = 3_000;
 const SESSIONS_PER_ENGAGEMENT = Math.ceil((RATE * (SECONDS + WARM_UP_SECONDS) * ROUNDS * 1.2) / ENGAGEMENTS);
 
