@@ -20,6 +20,8 @@ function ratingToken(text: string): string {
 describe("coachee rates a session", () => {
   let smtp: TestSmtpServer;
   let e2e: E2e;
+  const desktopContext = () =>
+    e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "en-GB", timezoneId: "UTC" });
 
   beforeAll(async () => {
     smtp = await startSmtpServer();
@@ -35,11 +37,7 @@ describe("coachee rates a session", () => {
     const problems: string[] = [];
 
     // The coach marks Tom Becker's session of yesterday held and gets the link and QR code for the room.
-    const coachContext = await e2e.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: "en-GB",
-      timezoneId: "UTC",
-    });
+    const coachContext = await desktopContext();
     const coach = await coachContext.newPage();
     const coachErrors = watchConsole(coach);
     await signInAs(coach, e2e.baseUrl, "coach@alliance.example");
@@ -209,11 +207,7 @@ describe("coachee rates a session", () => {
     problems.push(...(await accessibilityProblems(priya)));
 
     // The coach schedules a session for yesterday, marks it held, and shows Priya the link.
-    const coachContext = await e2e.browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: "en-GB",
-      timezoneId: "UTC",
-    });
+    const coachContext = await desktopContext();
     const coach = await coachContext.newPage();
     const coachErrors = watchConsole(coach);
     await signInAs(coach, e2e.baseUrl, "coach@alliance.example");

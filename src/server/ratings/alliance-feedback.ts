@@ -1,5 +1,6 @@
 // An engagement's alliance: its trend from the coachee's ratings, and the alerts the rules raise on it.
 
+import type { FastifyRequest } from "fastify";
 import { openAlertState } from "../../core/feedback/alert-lifecycle.ts";
 import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
 import type {
@@ -27,10 +28,16 @@ import type {
   SessionId,
 } from "../../core/shared/brand.ts";
 import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
-import type { EngagementRecord, SessionRecord } from "../../store/engagements/engagement.repository.ts";
+import {
+  type EngagementRecord,
+  partiesOf,
+  type SessionRecord,
+} from "../../store/engagements/engagement.repository.ts";
 import type { InstrumentResponseRecord } from "../../store/ratings/rating.repository.ts";
 import type { AppContext } from "../app-context.ts";
 import { addDays } from "../auth/sign-in.ts";
+import { findReadableEngagement } from "../engagements/engagement-views.ts";
+import { authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
 import { AFTER_SESSION_INSTRUMENT, RATING_LINK_DAYS } from "./rating-links.ts";
 
 export interface TrendPoint {
@@ -43,6 +50,22 @@ export interface TrendPoint {
   readonly goals: number | null;
   readonly approach: number | null;
   readonly bond: number | null;
+}
+
+/**
+ * The engagement a request names, for a viewer who may read its ratings (its coach and coachee; 404
+ * for anyone else), with the viewer's roles there and the engagement's parties.
+ */
+export async function readableAlliance(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: { orgId: string; engagementId: string } }>,
+) {
+  const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+  const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
+  const who = viewer.viewerFor(engagement.programmeId);
+  const parties = partiesOf(engagement);
+  authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
+  return { viewer, engagement, who, parties };
 }
 
 /** The feedback rules' thresholds for a programme: its saved overrides over the defaults. */

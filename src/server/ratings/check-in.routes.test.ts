@@ -10,6 +10,17 @@ const tenOf = (ids: readonly string[], score: number) => Object.fromEntries(ids.
 const ATTRIBUTES = ["trust", "emotions", "two-way", "learning", "contract"];
 const PILLARS = ["self-awareness", "empathy", "positive-regard", "genuineness", "presence"];
 const NO_SIDE_EFFECTS = Object.fromEntries(SIDE_EFFECT_CATEGORIES.map((id) => [id, "not-at-all"]));
+/** The 3rd session's check-ins as the tests answer them: a positive screen (PHQ-2 3), one side effect. */
+const CHECK_INS = {
+  "wellbeing-screen": {
+    "phq-1": "more-than-half",
+    "phq-2": "several-days",
+    "gad-1": "not-at-all",
+    "gad-2": "not-at-all",
+  },
+  "side-effects-check": { ...NO_SIDE_EFFECTS, "worry-stress": "a-little", "anything-else": "Busy month." },
+  "coach-attributes": tenOf(ATTRIBUTES, 8),
+};
 
 describe.each(DIALECTS)("periodic check-ins and the wellbeing screen on %s", (dialect) => {
   let t: TestApp;
@@ -146,20 +157,7 @@ describe.each(DIALECTS)("periodic check-ins and the wellbeing screen on %s", (di
       url: `/api/ratings/${token}`,
       payload: {
         answers: allianceAnswers(9),
-        more: {
-          "wellbeing-screen": {
-            "phq-1": "more-than-half",
-            "phq-2": "several-days",
-            "gad-1": "not-at-all",
-            "gad-2": "not-at-all",
-          },
-          "side-effects-check": {
-            ...NO_SIDE_EFFECTS,
-            "worry-stress": "a-little",
-            "anything-else": "Busy month.",
-          },
-          "coach-attributes": tenOf(ATTRIBUTES, 8),
-        },
+        more: CHECK_INS,
       },
     });
     expect(submitted.statusCode).toBe(201);
@@ -182,20 +180,7 @@ describe.each(DIALECTS)("periodic check-ins and the wellbeing screen on %s", (di
   });
 
   it("answers a repeated submit the same, referral included, but not one that differs in its check-ins", async () => {
-    const first = {
-      "wellbeing-screen": {
-        "phq-1": "more-than-half",
-        "phq-2": "several-days",
-        "gad-1": "not-at-all",
-        "gad-2": "not-at-all",
-      },
-      "side-effects-check": {
-        ...NO_SIDE_EFFECTS,
-        "worry-stress": "a-little",
-        "anything-else": "Busy month.",
-      },
-      "coach-attributes": tenOf(ATTRIBUTES, 8),
-    };
+    const first = CHECK_INS;
     const submit = (more: Record<string, unknown>) =>
       t.app.inject({
         method: "POST",

@@ -30,7 +30,7 @@ import {
 import { errors, Id } from "../http/schemas.ts";
 import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
 import { programmeInOrg } from "../organizations/organization.routes.ts";
-import { scoreValue } from "./alliance-feedback.ts";
+import { readableAlliance, scoreValue } from "./alliance-feedback.ts";
 
 const Score = Type.Union([Type.Number(), Type.Null()]);
 const ItemScores = Type.Object({ total: Score, items: Type.Record(Type.String(), Score) });
@@ -99,11 +99,7 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
-      const who = viewer.viewerFor(engagement.programmeId);
-      const parties = partiesOf(engagement);
-      authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
+      const { viewer, engagement, who, parties } = await readableAlliance(ctx, request);
       const ownSelfView = allows(who, { type: "coach_reflection", engagement: parties }, "read");
       const ownScreen = allows(who, { type: "wellbeing_screen", engagement: parties }, "read");
       const held = (await ctx.repos.engagements.listSessionsOfEngagement(viewer.orgId, engagement.id)).filter(

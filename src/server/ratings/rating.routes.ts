@@ -11,19 +11,19 @@ import { validateResponse } from "../../core/instruments/response-validation.ts"
 import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
 import type { EngagementId } from "../../core/shared/brand.ts";
 import { DomainError, isDomainError } from "../../core/shared/domain-error.ts";
-import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import type { InstrumentResponseRecord, RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { hashToken } from "../auth/tokens.ts";
-import { EngagementParams, findReadableEngagement } from "../engagements/engagement-views.ts";
+import { EngagementParams } from "../engagements/engagement-views.ts";
 import { errors, TokenParams } from "../http/schemas.ts";
-import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { allows } from "../organizations/org-viewer.ts";
 import { AlertSchema } from "./alert.routes.ts";
 import {
   alertView,
   loadAlliance,
+  readableAlliance,
   refreshAlerts,
   scoreValue,
   settingsFor,
@@ -297,11 +297,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
-      const who = viewer.viewerFor(engagement.programmeId);
-      const parties = partiesOf(engagement);
-      authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
+      const { viewer, engagement, who, parties } = await readableAlliance(ctx, request);
       const loaded = await loadAlliance(ctx, viewer.orgId, engagement);
       const { history } = loaded;
       // The coach's predictions are their own reflection: nobody else sees them.
