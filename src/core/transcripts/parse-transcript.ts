@@ -1,0 +1,46 @@
+// Reads a transcript in any supported format: the format given, or the one detected from the text.
+
+import { err, type Result } from "../shared/result.ts";
+import { parseDiarisedJson } from "./parsers/diarised-json.ts";
+import { otterHeader, parseOtter } from "./parsers/otter.ts";
+import { parsePlainText } from "./parsers/plain-text.ts";
+import { parseSrt } from "./parsers/srt.ts";
+import { parseWebVtt } from "./parsers/webvtt.ts";
+import { linesOf, type Transcript, type TranscriptFormat, type TranscriptParseError } from "./transcript.ts";
+
+/**
+ * The format of a transcript from its first lines: `WEBVTT` → vtt; a number then a `-->` timing line (or
+ * a timing line first) → srt; `{`, or `[` followed by `{` or `]` → json; a first line that is a name and a
+ * time (`Maya Okafor  0:00`) → otter; anything else → plain.
+ */
+export function detectFormat(source: string): TranscriptFormat {
+  const text = source.replace(/^\uFEFF/, "").trimStart();
+  if (/^WEBVTT(\s|$)/.test(text)) return "vtt";
+  if (text.startsWith("{") || /^\[\s*[{\]]/.test(text)) return "json";
+  const lines = linesOf(text).filter((line) => line.trim() !== "");
+  const [first = "", second = ""] = lines;
+  if ((/^\d+$/.test(first.trim()) && second.includes("-->")) || /^\S+\s+-->\s+\S+/.test(first)) return "srt";
+  if (otterHeader(first)) return "otter";
+  return "plain";
+}
+
+/** Parses `source` as `format`, or as the detected format; a parse error names the line. */
+export function parseTranscript(
+  source: string,
+  format: TranscriptFormat = detectFormat(source),
+): Result<Transcript, TranscriptParseError> {
+  if (source.replace(/^\uFEFF/, "").trim() === "")
+    return err({ line: 1, message: "The transcript is empty." });
+  switch (format) {
+    case "vtt":
+      return parseWebVtt(source);
+    case "srt":
+      return parseSrt(source);
+    case "json":
+      return parseDiarisedJson(source);
+    case "otter":
+      return parseOtter(source);
+    case "plain":
+      return parsePlainText(source);
+  }
+}

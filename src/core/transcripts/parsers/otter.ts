@@ -1,0 +1,56 @@
+// Otter-style text exports: a header line with the speaker's name and a time (`Maya Okafor  0:05`), then
+// the turn's text on the following lines, up to the next header.
+
+import { err, ok, type Result } from "../../shared/result.ts";
+import {
+  clockSeconds,
+  linesOf,
+  speakerPrefix,
+  type Transcript,
+  type TranscriptParseError,
+  type Turn,
+  tidy,
+} from "../transcript.ts";
+import { withEnds } from "./plain-text.ts";
+
+const HEADER = /^\s*([^\s:][^:]{0,59}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$/;
+
+/** The speaker and start of an Otter header line, or null when the line is not one. */
+export function otterHeader(line: string): { speaker: string; start: number } | null {
+  if (speakerPrefix(line)) return null;
+  const match = HEADER.exec(line);
+  if (!match) return null;
+  const start = clockSeconds(match[2] ?? "");
+  return start === null ? null : { speaker: tidy(match[1] ?? ""), start };
+}
+
+export function parseOtter(source: string): Result<Transcript, TranscriptParseError> {
+  const turns: { speaker: string; start: number; parts: string[]; line: number }[] = [];
+  const lines = linesOf(source);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (line.trim() === "") continue;
+    const header = otterHeader(line);
+    if (header) {
+      turns.push({ ...header, parts: [], line: i + 1 });
+      continue;
+    }
+    const current = turns.at(-1);
+    // Otter puts a transcript title and a note about its source above the first header: skipped.
+    if (!current) continue;
+    current.parts.push(line);
+  }
+  const result: Turn[] = turns
+    .map((t) => ({
+      speaker: t.speaker,
+      text: tidy(t.parts.join(" ")),
+      start: t.start,
+      end: null,
+      line: t.line,
+    }))
+    .filter((t) => t.text !== "");
+  if (result.length === 0) {
+    return err({ line: 1, message: 'No turns found: each turn starts with a line "Name  0:00".' });
+  }
+  return ok({ format: "otter", turns: withEnds(result) });
+}
