@@ -1,0 +1,292 @@
+// Utterance coding: exactly one coded utterance per turn, from transparent rules over the turn's words and
+// the other speaker's previous turn (docs/transcripts.md lists every rule with an example). Coach codes
+// follow the MITI 4.2.1 behaviour counts adapted to coaching; coachee codes the coaching conversation.
+
+import {
+  contentWordsOf,
+  FEELING_WORDS,
+  isBackchannel,
+  namesFeeling,
+  sentencesOf,
+  stem,
+  wordsOf,
+} from "./text.ts";
+
+export const COACH_CODES = [
+  "question.open",
+  "question.closed",
+  "reflection.simple",
+  "reflection.complex",
+  "affirmation",
+  "summary",
+  "information",
+  "advice",
+  "feedback",
+  "self_disclosure",
+  "challenge",
+  "seeking_collaboration",
+  "emphasizing_autonomy",
+  "persuade",
+  "confront",
+  "structuring",
+  "repair",
+  "backchannel",
+  "other",
+] as const;
+export type CoachCode = (typeof COACH_CODES)[number];
+
+export const COACHEE_CODES = [
+  "change_talk",
+  "sustain_talk",
+  "goal_directed",
+  "self_exploration",
+  "emotion_expressed",
+  "question",
+  "agreement",
+  "disagreement",
+  "backchannel",
+  "other",
+] as const;
+export type CoacheeCode = (typeof COACHEE_CODES)[number];
+
+export type Code = CoachCode | CoacheeCode;
+
+export interface Coding<C extends Code> {
+  /** Every code that applies, in the order of the lists above. */
+  readonly codes: readonly C[];
+  /** The main one: the function of the turn's final sentence (a tag such as "right?" does not count). */
+  readonly primary: C;
+}
+
+/** The four classes the coach codes are evaluated in (docs/transcripts.md, "Accuracy"). */
+export type CoachClass = "question" | "reflection" | "input" | "other";
+
+export function coachClassOf(code: CoachCode): CoachClass {
+  switch (code) {
+    case "question.open":
+    case "question.closed":
+      return "question";
+    case "reflection.simple":
+    case "reflection.complex":
+    case "summary":
+      return "reflection";
+    case "information":
+    case "advice":
+    case "feedback":
+    case "self_disclosure":
+    case "persuade":
+      return "input";
+    default:
+      return "other";
+  }
+}
+
+// --- Cues. Each is a regular expression over one sentence, case-insensitive. ---
+
+const LEADING_FILLER =
+  /^(?:(?:and|so|but|okay|ok|well|now|right|alright|then|oh|um|uh|hmm|yeah|yes)[,.]?\s+)+/i;
+/** A short check at the end of a reflection: "…, right?", "…, is that it?". */
+const TAG =
+  /[,;–—-]\s*(?:right|yes|no|yeah|correct|true|is that (?:right|it|so|fair|true)|am i right|does that (?:sound right|fit))\s*\??\s*$/i;
+const TAG_SENTENCE =
+  /^(?:right|yes|no|correct|true|is that (?:right|it|so|fair|true)|am i right|does that (?:sound right|fit|resonate)|have i got that right|did i get that right|is that close|how does that sound)\s*\??$/i;
+
+const REPAIR =
+  /\b(?:sorry|apologi[sz]e|my (?:mistake|bad)|i was wrong|i got (?:that|it) wrong|(?:i )?cut you off|i interrupted|interrupting you|that came out wrong|i shouldn'?t have|let me take that back|i jumped in|i got ahead of)\b/i;
+const STRUCTURING =
+  /\b(?:agenda|minutes? (?:left|remaining)|time (?:check|left)|let'?s (?:move on|turn to|come back|pause|wrap|start|begin|recap|look at|spend)|before we (?:finish|end|close|wrap)|for (?:the rest of )?(?:today|this session)|next (?:session|time we meet|week'?s session)|we have (?:about|around|only)|to wrap up|shall we (?:start|begin|move)|move on|as we agreed last time|in our (?:last|next) session|halfway through|(?:last|final) few minutes)\b/i;
+const SEEKING_COLLABORATION =
+  /\b(?:would it be (?:ok|okay|alright|all right|helpful|useful) (?:if|to)|may i (?:share|offer|suggest|ask|give|make)|can i (?:share|offer|suggest|give|make|throw)|do you mind if|would you (?:like|want) (?:me to|to hear|some)|would that be (?:ok|okay|helpful|useful)|how would you like to (?:use|spend|approach)|which (?:would you prefer|of (?:these|those) (?:would|feels|seems))|or would you (?:rather|prefer)|what would be most (?:useful|helpful)|shall we|how do you want to (?:use|spend|approach)|let'?s (?:think|figure|work) (?:this|it) out together|together)\b/i;
+const AUTONOMY =
+  /\b(?:(?:it'?s|that'?s|this is) (?:entirely |completely |really )?(?:your|up to you)|your (?:call|choice|decision)|you decide|up to you|you know (?:your|best|yourself|them) (?:best|better)?|you'?re the (?:expert|best judge|one who knows)|whatever you (?:decide|choose)|only you can|you get to (?:choose|decide)|no right (?:or|and) wrong|you don'?t have to)\b/i;
+const ADVICE_QUESTION =
+  /^(?:have you (?:tried|considered|thought (?:about|of))|what if you|why don'?t you|could you (?:try|just)|wouldn'?t it be (?:better|easier)|how about (?:you|trying)|did you (?:try|consider) )/i;
+const CHALLENGE =
+  /\b(?:and yet|but (?:you|earlier you) (?:also )?(?:said|told|mentioned)|what(?:'s| is) (?:stopping|holding) you|what if (?:that|it|this) (?:isn'?t|wasn'?t|weren'?t) (?:true|the case)|is that (?:really|actually) (?:true|the case|so)|how do you know|what evidence|what are you not saying|what would it take|what (?:would|will) happen if you (?:don'?t|didn'?t|do nothing)|what'?s the cost of|who says|what are you avoiding|how is that working|what part (?:did|do) you play|what story are you telling)\b/i;
+const SUMMARY =
+  /\b(?:so far|to sum(?:marise|marize)? up|let me (?:pull|sum|summari[sz]e|recap)|in summary|let me (?:see if|check) i'?ve got|(?:you'?ve|you have) (?:mentioned|talked about|told me about|said|described) (?:a few|several|three|two|a number|a couple)|putting (?:it|this|that) (?:all )?together|to recap|from what you'?ve (?:said|told me)|(?:first|one),.*(?:second|another|and then),)\b/i;
+const CONFRONT =
+  /\b(?:that'?s (?:not (?:true|right|good enough|how)|wrong|ridiculous|an excuse|nonsense|just an excuse)|you(?:'re| are) (?:wrong|making excuses|not listening|just|being (?:defensive|difficult|unreasonable))|you always|you never|stop (?:making|blaming|complaining|whining)|excuses?|i (?:don'?t|do not) (?:buy|accept) that|be honest with yourself|what were you thinking|come on|grow up|you should have known|that was a mistake)\b/i;
+const PERSUADE =
+  /\b(?:trust me|believe me|the (?:truth|fact|reality) is|you (?:really )?(?:have to|need to) (?:see|understand|accept|realise|realize)|surely you|honestly,? you|there'?s no (?:way|reason|point)|you can'?t (?:keep|afford|let)|obviously|clearly,? you|any(?:one|body) (?:would|in your)|i'?m telling you|the only (?:way|option|answer)|it'?s (?:obvious|clear) that|you'?d be (?:crazy|mad|foolish))\b/i;
+const AFFIRMATION =
+  /\b(?:you(?:'ve| have)? (?:done|shown|handled|managed|worked|put) (?:a lot|so much|really|well|hard|great|real)|took (?:real )?(?:courage|guts|honesty)|(?:that'?s|that is|how) (?:impressive|admirable|brave|courageous)|i (?:admire|appreciate|respect|value) (?:how|that|your|the way)|well done|great (?:work|job|progress)|you should be proud|(?:that'?s|that is) a (?:real )?strength|credit to you|you(?:'re| are) (?:clearly|really) (?:committed|determined|thoughtful|resourceful|someone who cares)|your (?:honesty|persistence|commitment|courage|care) (?:is|shows|comes)|you(?:'ve| have) come a long way|that shows (?:real|how much))\b/i;
+const SELF_DISCLOSURE =
+  /\b(?:i (?:remember|recall) (?:when|being|feeling)|when i was|in my (?:own )?(?:experience|career|first|early|old)|i(?:'ve| have) (?:been there|felt (?:that|the same)|struggled|found myself|had (?:a|the) (?:similar|same))|i used to|i once|that happened to me|for me personally|i felt (?:that|the same)|i went through|my own (?:experience|team|manager|boss)|speaking for myself)\b/i;
+const FEEDBACK =
+  /\b(?:i (?:noticed|notice|observed|observe|see) (?:that |how |when |you)|what i(?:'m| am) (?:noticing|seeing|observing)|when you (?:said|did|talked|spoke|described|presented) (?:that|this|it)?.*(?:i|it)|one thing i(?:'ve)? notice|my (?:observation|impression|sense) is|you (?:tend|seem) to|i(?:'ve| have) noticed|you came across|you (?:sounded|looked|seemed) (?:more|less|really)|your (?:voice|energy|tone) (?:changed|dropped|lifted))\b/i;
+const ADVICE =
+  /\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|could always|may want to|might consider|could just)|i(?:'d| would) (?:suggest|recommend|advise|encourage you)|my (?:advice|suggestion|recommendation)|if i were you|the best (?:thing|way|approach) (?:is|would be)|make sure (?:you|to)|what you (?:need|should) (?:to )?do is|it (?:might|would|could) help (?:to|if you)|one (?:option|idea|approach) (?:is|would be|could be))\b/i;
+const IMPERATIVE_START =
+  /^(?:try|make|tell|ask|write|schedule|set|talk|go|start|stop|take|let (?:them|him|her)|consider|think about|focus on|remember|give|put|send|book|delegate|prioriti[sz]e|say|don'?t|do|be|keep|avoid|call|email|block|plan|prepare|practi[sc]e|just)\b/i;
+const INFORMATION =
+  /\b(?:research (?:shows|suggests|says)|studies|(?:it'?s|that'?s|this is) (?:very )?(?:common|normal|typical|natural)|many (?:people|leaders|managers|new managers|coachees)|most (?:people|leaders|managers)|there are (?:two|three|several|a few|different)|(?:the|a) (?:model|framework|term|concept|tool|method|technique) (?:called|is|that)|is called|typically|on average|the (?:policy|process|rule|procedure) (?:is|says)|percent|%|in general|generally,|the way (?:it|this) works|for example,|that'?s what .* means)\b/i;
+const REFLECTIVE_STEM =
+  /^(?:it sounds like|sounds like|it seems (?:like|that)?|seems like|it feels like|you(?:'re| are)|you(?:'ve| have)|you (?:feel|felt|want|wish|worry|think|believe|find|sense|hope|don'?t|can'?t|need|see|really|care|value|would|had|were|are|mean|wonder|might)|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand|it'?s (?:like|as if|been)|you'?d (?:like|rather)|so (?:you|it|there'?s|the|this|that'?s)|this (?:is|has been)|that (?:sounds|must|seems)|there'?s (?:a|some) (?:part|sense)|almost as if|as if)\b/i;
+const COMPLEX_MARKERS =
+  /\b(?:like a|as if|as though|kind of like|sort of like|on (?:the )?one hand|part of you|and at the same time|and yet|but also|underneath|deep down|more than|really about|what matters|it'?s not (?:just|only|really) about|the final straw)\b/i;
+const GREETING =
+  /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|welcome|thanks|thank you|bye|see you|take care|nice to|good to (?:see|hear))\b/i;
+const OPEN_START =
+  /^(?:what|how|why|tell me|describe|walk me|talk me|say more|in what way|what'?s|how'?s|where do you see|when you think|could you (?:tell|say|describe|walk)|can you (?:tell|say|describe|walk)|would you (?:tell|say|describe))/i;
+const CLOSED_START =
+  /^(?:do|does|did|is|are|was|were|can|could|will|would|have|has|had|should|shall|may|might|am|who|when|where|which|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t)\b/i;
+
+function isQuestion(sentence: string): boolean {
+  const core = sentence.replace(LEADING_FILLER, "");
+  return /\?\s*["”’']?\s*$/.test(sentence) || (/^(?:what|how|why)\b/i.test(core) && !/\.\s*$/.test(sentence));
+}
+
+function questionCode(sentence: string): "question.open" | "question.closed" {
+  const core = sentence.replace(LEADING_FILLER, "");
+  if (OPEN_START.test(core)) return "question.open";
+  if (CLOSED_START.test(core)) return "question.closed";
+  // A question with "what" or "how" later ("And then what happened?") is open; others closed.
+  return /\b(?:what|how|why)\b/i.test(core) ? "question.open" : "question.closed";
+}
+
+/** The content-word stems of a text, for comparing a reflection with what it reflects. */
+function stems(text: string): Set<string> {
+  return new Set(contentWordsOf(text).map(stem));
+}
+
+function reflectionDepth(
+  sentence: string,
+  previous: string | null,
+): "reflection.simple" | "reflection.complex" {
+  const before = stems(previous ?? "");
+  const own = contentWordsOf(sentence).map(stem);
+  const newFeeling = wordsOf(sentence).some((word) => FEELING_WORDS.has(word) && !before.has(stem(word)));
+  if (newFeeling || COMPLEX_MARKERS.test(sentence)) return "reflection.complex";
+  const fresh = own.filter((s) => !before.has(s)).length;
+  return own.length >= 3 && fresh / own.length >= 0.5 ? "reflection.complex" : "reflection.simple";
+}
+
+/** How much of a sentence's content the other speaker's previous turn already had (0–1). */
+function overlapWith(sentence: string, previous: string | null): number {
+  if (!previous) return 0;
+  const before = stems(previous);
+  const own = contentWordsOf(sentence).map(stem);
+  return own.length === 0 ? 0 : own.filter((s) => before.has(s)).length / own.length;
+}
+
+/** The codes of one coach sentence, the first being its function. */
+function coachSentence(sentence: string, previous: string | null): CoachCode[] {
+  const core = sentence.replace(LEADING_FILLER, "").replace(TAG, "");
+  const codes: CoachCode[] = [];
+  const add = (code: CoachCode) => {
+    if (!codes.includes(code)) codes.push(code);
+  };
+  if (REPAIR.test(core)) add("repair");
+  if (SEEKING_COLLABORATION.test(core)) add("seeking_collaboration");
+  if (AUTONOMY.test(core)) add("emphasizing_autonomy");
+  if (STRUCTURING.test(core)) add("structuring");
+  const tagged = TAG.test(sentence);
+  if (isQuestion(core) && !tagged) {
+    if (ADVICE_QUESTION.test(core)) add("advice");
+    if (CHALLENGE.test(core)) add("challenge");
+    add(questionCode(core));
+    return codes;
+  }
+  if (SUMMARY.test(core)) add("summary");
+  if (CONFRONT.test(core)) add("confront");
+  if (PERSUADE.test(core)) add("persuade");
+  if (AFFIRMATION.test(core)) add("affirmation");
+  if (SELF_DISCLOSURE.test(core)) add("self_disclosure");
+  if (FEEDBACK.test(core)) add("feedback");
+  if (ADVICE.test(core) || IMPERATIVE_START.test(core)) add("advice");
+  if (INFORMATION.test(core)) add("information");
+  if (CHALLENGE.test(core)) add("challenge");
+  const reflective =
+    REFLECTIVE_STEM.test(core) || tagged || (overlapWith(core, previous) >= 0.5 && !/^i\b/i.test(core));
+  if (reflective && codes.every((c) => c === "challenge")) add(reflectionDepth(core, previous));
+  if (codes.length === 0 && GREETING.test(core)) add("other");
+  if (codes.length === 0) add("other");
+  return codes;
+}
+
+function ordered<C extends Code>(all: readonly C[], codes: Iterable<C>): C[] {
+  const set = new Set(codes);
+  return all.filter((code) => set.has(code));
+}
+
+/** The sentences whose function decides the primary: the final one, unless it is only a tag. */
+function decisive(sentences: readonly string[]): number {
+  const last = sentences.length - 1;
+  return last > 0 && TAG_SENTENCE.test((sentences[last] ?? "").replace(LEADING_FILLER, "")) ? last - 1 : last;
+}
+
+/** Codes a coach turn; `previous` is the coachee's turn before it, if any. */
+export function codeCoachTurn(text: string, previous: string | null): Coding<CoachCode> {
+  if (isBackchannel(text)) return { codes: ["backchannel"], primary: "backchannel" };
+  const sentences = sentencesOf(text);
+  const coded = sentences.map((sentence) => coachSentence(sentence, previous));
+  const main = decisive(sentences);
+  let primary = coded[main]?.[0] ?? "other";
+  // A closing tag question makes the sentence before it a reflection's check, not a question.
+  if (main < sentences.length - 1 && primary === "other")
+    primary = reflectionDepth(sentences[main] ?? "", previous);
+  // A bare "other" at the end of a turn that did something else (a closing "Take your time.") defers to it.
+  if (primary === "other") {
+    const earlier = coded.flat().find((code) => code !== "other");
+    if (earlier !== undefined) primary = earlier;
+  }
+  const codes = ordered(COACH_CODES, [...coded.flat(), primary]);
+  return { codes: codes.length > 1 ? codes.filter((c) => c !== "other" || c === primary) : codes, primary };
+}
+
+// --- Coachee ---
+
+const AGREEMENT_START =
+  /^(?:yes|yeah|yep|exactly|right|that'?s (?:it|right|true|exactly|fair)|absolutely|definitely|true|i agree|agreed|sure|correct|totally|precisely|you'?re right|that'?s a good point|good point|fair enough)\b/i;
+const DISAGREEMENT_START =
+  /^(?:no\b|nope|not really|i don'?t (?:think|agree|see it)|that'?s not|i disagree|actually,? no|i'?m not sure (?:that|about|i agree)|not exactly|well,? no|i wouldn'?t say|hmm,? no)/i;
+const CHANGE_TALK =
+  /\b(?:i (?:could|can) (?:try|start|do|ask|talk|speak|say|make|change|give)|i(?:'ll| will) (?:try|do|start|talk|ask|make|speak|give|book|send|set|have|block)|i(?:'m| am) going to|i (?:really )?(?:want|need) to (?:change|stop|start|be|get|improve|learn|speak|say|do|try)|it would be (?:better|good|great) (?:if|to)|i(?:'m| am) (?:ready|willing|determined)|i (?:decided|committed)|i(?:'ve| have) (?:started|begun|already)|i tried (?:it|that|what)|i did (?:it|that)|maybe i (?:could|should|can)|i should (?:probably|really)?|i (?:can|could) see myself|next (?:week|time) i|i(?:'m| am) (?:going to|gonna)|i want to be (?:a|the|more|less|better))\b/i;
+const SUSTAIN_TALK =
+  /\b(?:i can'?t|there'?s no (?:point|way|time)|it won'?t (?:work|help|change)|that'?s (?:just )?(?:how|the way) (?:it is|i am|things are)|i don'?t (?:want to|see the point|have (?:the )?time|think (?:i can|that will|it would))|not (?:possible|realistic)|nothing (?:will|i can|changes)|i(?:'ve| have) tried (?:everything|that already|all)|why (?:should|would) i|it'?s not (?:my (?:job|problem|fault)|up to me)|i(?:'m| am) (?:fine|ok|okay) (?:as|the way|with how)|i don'?t need|it'?s (?:too late|pointless|hopeless)|they'?ll never|i(?:'m| am) not (?:going to|ready|sure i can|the type))\b/i;
+const GOAL =
+  /\b(?:i want (?:to|my|the|a|more)|i'?d (?:like|love) to|my (?:goal|aim|hope|plan|priority|objective)|i(?:'m| am) (?:aiming|hoping|planning) (?:to|for)|i hope to|i plan to|by (?:next|the end)|what i (?:want|need|really want) is|i (?:need|have) to (?:get|be|have|figure|decide|find)|i(?:'d| would) like (?:us|to))\b/i;
+const EMOTION =
+  /\b(?:i (?:feel|felt|am|'m|was|get|got|'ve been)|i(?:'m| am)|makes me|made me|it'?s been (?:hard|tough|rough|a lot)|it hurts|i hate|i love|i dread|i fear|scares me|breaks my heart|gets to me|drives me (?:crazy|mad))\b/i;
+const SELF_EXPLORATION =
+  /\b(?:i (?:realise|realize|realised|realized|guess i|suppose i|tend to|always|never|often|notice (?:that )?i|wonder if i|think (?:i|that i|maybe i|it'?s because i))|i(?:'m| am) (?:the kind|someone who|a person who|the sort)|maybe (?:it'?s|because) i|for me,? (?:it'?s|the)|it matters to me|i value|i care (?:about|a lot)|looking back|my pattern|part of me|i(?:'ve| have) (?:always|never)|the truth is,? i|if i'?m honest|i hadn'?t (?:realised|realized|thought)|that'?s (?:why|because) i|i think (?:i|what)|i see now)\b/i;
+
+function coacheeSentence(sentence: string): CoacheeCode[] {
+  const codes: CoacheeCode[] = [];
+  const add = (code: CoacheeCode) => {
+    if (!codes.includes(code)) codes.push(code);
+  };
+  if (/\?\s*["”’']?\s*$/.test(sentence)) add("question");
+  if (DISAGREEMENT_START.test(sentence)) add("disagreement");
+  else if (AGREEMENT_START.test(sentence)) add("agreement");
+  if (SUSTAIN_TALK.test(sentence)) add("sustain_talk");
+  if (CHANGE_TALK.test(sentence)) add("change_talk");
+  if (GOAL.test(sentence)) add("goal_directed");
+  if (namesFeeling(sentence) && EMOTION.test(sentence)) add("emotion_expressed");
+  else if (namesFeeling(sentence)) add("emotion_expressed");
+  if (SELF_EXPLORATION.test(sentence)) add("self_exploration");
+  // A leading "yes"/"no" only decides when nothing else was said in the sentence.
+  if (codes.length > 1 && (codes[0] === "agreement" || codes[0] === "disagreement")) {
+    const [first, ...rest] = codes;
+    if (sentence.split(/\s+/).length > 6 && first !== undefined) return [...rest, first];
+  }
+  if (codes.length === 0) add("other");
+  return codes;
+}
+
+/** Codes a coachee turn; `previous` is the coach's turn before it, if any (unused by today's rules). */
+export function codeCoacheeTurn(text: string, _previous: string | null): Coding<CoacheeCode> {
+  if (isBackchannel(text) && !/^(?:yes|yeah|right|true|sure)\W*$/i.test(text.trim())) {
+    return { codes: ["backchannel"], primary: "backchannel" };
+  }
+  const sentences = sentencesOf(text);
+  const coded = sentences.map(coacheeSentence);
+  let primary: CoacheeCode = coded[sentences.length - 1]?.[0] ?? "other";
+  if (primary === "other") {
+    const earlier = coded.flat().find((code) => code !== "other");
+    if (earlier !== undefined) primary = earlier;
+  }
+  const codes = ordered(COACHEE_CODES, [...coded.flat(), primary]);
+  return { codes: codes.length > 1 ? codes.filter((c) => c !== "other" || c === primary) : codes, primary };
+}
