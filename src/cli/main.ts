@@ -8,6 +8,7 @@ import { readConfig, type ServerConfig } from "../server/config.ts";
 import { randomIds, startServer, systemClock } from "../server/runtime.ts";
 import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
 import { repositories } from "../store/repositories.ts";
+import { registerAnalyzeCommand } from "./analyze.command.ts";
 import { type DemoSignIn, seedDemo } from "./demo-seed.ts";
 import { InputError, registerInstrumentCommands } from "./instruments.command.ts";
 import { buildWebIfNeeded, WEB_ROOT } from "./web-build.ts";
@@ -131,6 +132,7 @@ export function program(): Command {
     });
 
   registerInstrumentCommands(cli);
+  registerAnalyzeCommand(cli);
   return cli;
 }
 

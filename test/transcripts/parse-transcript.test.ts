@@ -23,7 +23,7 @@ describe("transcript formats", () => {
     expect(detectFormat(read("teams.vtt"))).toBe("vtt");
     expect(detectFormat(read("session.srt"))).toBe("srt");
     expect(detectFormat(read("session.txt"))).toBe("plain");
-    expect(detectFormat(read("otter.txt"))).toBe("plain");
+    expect(detectFormat(read("otter.txt"))).toBe("otter");
     expect(detectFormat(read("whisperx.json"))).toBe("json");
     expect(detectFormat("Maya Okafor  0:00\nHello.\n")).toBe("otter");
     expect(detectFormat("[00:01] Maya: Hi\n")).toBe("plain");
@@ -80,7 +80,7 @@ describe("transcript formats", () => {
   });
 
   it("reads Otter exports, skipping the title lines; each turn ends where the next starts", () => {
-    const result = parseTranscript(read("otter.txt"), "otter");
+    const result = parseTranscript(read("otter.txt"));
     if (!result.ok) throw new Error(result.error.message);
     expect(brief(result.value)).toEqual([
       ["Maya Okafor", "Good to see you. Where are we today?", 0, 4],

@@ -6,12 +6,18 @@ import { otterHeader, parseOtter } from "./parsers/otter.ts";
 import { parsePlainText } from "./parsers/plain-text.ts";
 import { parseSrt } from "./parsers/srt.ts";
 import { parseWebVtt } from "./parsers/webvtt.ts";
-import { linesOf, type Transcript, type TranscriptFormat, type TranscriptParseError } from "./transcript.ts";
+import {
+  linesOf,
+  speakerPrefix,
+  type Transcript,
+  type TranscriptFormat,
+  type TranscriptParseError,
+} from "./transcript.ts";
 
 /**
  * The format of a transcript from its first lines: `WEBVTT` → vtt; a number then a `-->` timing line (or
- * a timing line first) → srt; `{`, or `[` followed by `{` or `]` → json; a first line that is a name and a
- * time (`Maya Okafor  0:00`) → otter; anything else → plain.
+ * a timing line first) → srt; `{`, or `[` followed by `{` or `]` → json; a line that is a name and a time
+ * (`Maya Okafor  0:00`) among the first ten, before any `Name:` line → otter; anything else → plain.
  */
 export function detectFormat(source: string): TranscriptFormat {
   const text = source.replace(/^\uFEFF/, "").trimStart();
@@ -20,7 +26,12 @@ export function detectFormat(source: string): TranscriptFormat {
   const lines = linesOf(text).filter((line) => line.trim() !== "");
   const [first = "", second = ""] = lines;
   if ((/^\d+$/.test(first.trim()) && second.includes("-->")) || /^\S+\s+-->\s+\S+/.test(first)) return "srt";
-  if (otterHeader(first)) return "otter";
+  // Otter puts a title and a note above the first header, so look a few lines in: a header before any
+  // "Name:" line means Otter.
+  for (const line of lines.slice(0, 10)) {
+    if (otterHeader(line)) return "otter";
+    if (speakerPrefix(line)) return "plain";
+  }
   return "plain";
 }
 

@@ -1,0 +1,115 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeOnWorkers } from "./analyze.command.ts";
+import { analyzeFile } from "./analyze-file.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
+const BIN = path.join(ROOT, "bin", "alliance.js");
+const FIXTURES = path.join(ROOT, "test", "fixtures", "transcripts");
+const fixture = (name: string) => path.join(FIXTURES, name);
+
+function alliance(args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("alliance analyze", () => {
+  it("prints one JSON object for one file, with the documented fields", () => {
+    const { code, stdout } = alliance(["analyze", fixture("zoom.vtt"), "--coach", "Maya Okafor", "--json"]);
+    expect(code).toBe(0);
+    const analysis = JSON.parse(stdout) as Record<string, unknown> & {
+      utterances: Array<Record<string, unknown>>;
+      speakers: Array<Record<string, unknown>>;
+    };
+    expect(Object.keys(analysis)).toEqual(
+      expect.arrayContaining([
+        "file",
+        "format",
+        "speakers",
+        "utterances",
+        "metrics",
+        "circumplex",
+        "sequences",
+        "flags",
+      ]),
+    );
+    expect(analysis.format).toBe("vtt");
+    expect(analysis.speakers.map((s) => [s.name, s.role])).toEqual([
+      ["Maya Okafor", "coach"],
+      ["Daniel Ruiz", "coachee"],
+    ]);
+    expect(analysis.utterances).toHaveLength(4);
+    expect(Object.keys(analysis.utterances[0] ?? {})).toEqual([
+      "index",
+      "speaker",
+      "role",
+      "start",
+      "end",
+      "text",
+      "codes",
+      "primary",
+      "dominance",
+      "friendliness",
+    ]);
+  });
+
+  it("prints JSON lines for several files, in the order given, and a readable report without --json", () => {
+    const files = [fixture("session.srt"), fixture("teams.vtt"), fixture("session.txt")];
+    const { code, stdout } = alliance(["analyze", ...files, "--json"]);
+    expect(code).toBe(0);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { file: string });
+    expect(lines.map((l) => l.file)).toEqual(files);
+    const readable = alliance(["analyze", fixture("session.txt"), "--coach", "Maya"]);
+    expect(readable.code).toBe(0);
+    expect(readable.stdout).toContain("coach   Maya:");
+    expect(readable.stdout).toContain("reflections per question");
+  });
+
+  it("exits 2 naming the file and line of a parse error, an unknown coach or a bad format", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "alliance-analyze-"));
+    const broken = path.join(dir, "broken.vtt");
+    writeFileSync(
+      broken,
+      "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMaya: Hi\n\n00:00:03.000 --> soon\nDaniel: Hello\n",
+    );
+    const parseError = alliance(["analyze", broken]);
+    expect(parseError.code).toBe(2);
+    expect(parseError.stderr).toContain(`${broken}, line 6:`);
+    const coach = alliance(["analyze", fixture("session.txt"), "--coach", "Sam"]);
+    expect(coach.code).toBe(2);
+    expect(coach.stderr).toContain('No speaker is named "Sam"');
+    const format = alliance(["analyze", fixture("session.txt"), "--format", "docx"]);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toContain("--format must be one of");
+  });
+
+  it("writes FILE.analysis.json per file with --out", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "alliance-analyze-out-"));
+    expect(alliance(["analyze", fixture("otter.txt"), "--out", out, "--coach", "Maya Okafor"]).code).toBe(0);
+    const written = JSON.parse(readFileSync(path.join(out, "otter.txt.analysis.json"), "utf8")) as {
+      format: string;
+    };
+    expect(written.format).toBe("otter");
+  });
+
+  it("gives the same results on worker threads as in one thread, in the order given", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "alliance-analyze-many-"));
+    const names = ["zoom.vtt", "teams.vtt", "session.srt", "session.txt", "whisperx.json", "assemblyai.json"];
+    const files = Array.from({ length: 12 }, (_, i) => {
+      const name = names[i % names.length] ?? "zoom.vtt";
+      const copy = path.join(dir, `${i}-${name}`);
+      copyFileSync(fixture(name), copy);
+      return copy;
+    });
+    const progress: number[] = [];
+    const threaded = await analyzeOnWorkers(files, {}, 2, (done) => progress.push(done));
+    expect(threaded).toEqual(files.map((file) => analyzeFile(file, {})));
+    expect(progress).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+  });
+});

@@ -1,0 +1,162 @@
+// `alliance analyze FILE...`: the transcript analyser on the command line — one JSON object per file
+// (JSON lines for several), or a readable report; many files run on worker threads with a progress bar.
+
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { Command } from "commander";
+import { TRANSCRIPT_FORMATS, type TranscriptFormat } from "../core/transcripts/transcript.ts";
+import { type AnalyzeOptions, analyzeFile, type FileOutcome } from "./analyze-file.ts";
+import { InputError } from "./instruments.command.ts";
+
+/** From this many files on, the work is spread over worker threads (one per core). */
+export const WORKERS_FROM_FILES = 8;
+
+/** Analyses `files` on `threads` worker threads, calling `progress` as each finishes; results in order. */
+export async function analyzeOnWorkers(
+  files: readonly string[],
+  options: AnalyzeOptions,
+  threads: number,
+  progress: (done: number) => void = () => {},
+): Promise<FileOutcome[]> {
+  const results: FileOutcome[] = new Array(files.length);
+  let next = 0;
+  let done = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(threads, files.length)) }, () => {
+    return new Worker(new URL("./analyze.worker.ts", import.meta.url), { workerData: options });
+  });
+  try {
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const send = () => {
+              if (next >= files.length) return resolve();
+              const index = next++;
+              worker.postMessage({ index, file: files[index] });
+            };
+            worker.on("message", (message: { index: number; outcome: FileOutcome }) => {
+              results[message.index] = message.outcome;
+              progress(++done);
+              send();
+            });
+            worker.once("error", reject);
+            send();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+  return results;
+}
+
+/** A one-line progress bar on stderr (only on a terminal). */
+function progressBar(total: number): (done: number) => void {
+  if (!process.stderr.isTTY || total < 2) return () => {};
+  const width = 30;
+  return (done) => {
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} files`);
+    if (done === total) process.stderr.write("\n");
+  };
+}
+
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A readable report of one file's analysis. */
+export function report(outcome: FileOutcome): string {
+  if ("error" in outcome) {
+    return `${outcome.file}: ${outcome.error.line > 0 ? `line ${outcome.error.line}: ` : ""}${outcome.error.message}`;
+  }
+  const m = outcome.metrics;
+  const lines = [`${outcome.file} (${outcome.format}, ${outcome.utterances.length} turns)`];
+  for (const warning of outcome.warnings) lines.push(`  ! ${warning}`);
+  for (const s of outcome.speakers) {
+    lines.push(
+      `  ${s.role.padEnd(7)} ${s.name}: ${s.words} words, ${s.turns} turns, talk share ${pct(s.talkShare)}, ` +
+        `${s.questions} questions (${s.openQuestions} open, ${s.closedQuestions} closed), longest monologue ${s.longestMonologue.words} words`,
+    );
+  }
+  lines.push(
+    `  reflections per question ${m.reflectionToQuestionRatio ?? "–"} (MITI: ${m.miti.reflectionToQuestion ?? "–"}); ` +
+      `complex reflections ${m.percentComplexReflections ?? "–"} % (MITI: ${m.miti.complexReflections ?? "–"})`,
+  );
+  lines.push(
+    `  coachee's words ${pct(m.coacheeShareOfWords)}; coachee's talk: past ${pct(m.coacheeTemporalFocus.past)}, ` +
+      `present ${pct(m.coacheeTemporalFocus.present)}, future ${pct(m.coacheeTemporalFocus.future)}`,
+  );
+  if (m.timed) {
+    lines.push(
+      `  ${m.interactivity ?? "–"} speaker switches a minute; coach's median pause ${m.coachMedianPauseSeconds ?? "–"} s; ` +
+        `${m.interruptions} interruptions`,
+    );
+  }
+  const c = outcome.circumplex;
+  lines.push(
+    `  circumplex: coach ${c.coach.octant} (dominance ${c.coach.dominance}, friendliness ${c.coach.friendliness}); ` +
+      `coachee ${c.coachee.octant}`,
+  );
+  lines.push(
+    `  friendliness reciprocated: Q ${outcome.sequences.reciprocityOfFriendliness ?? "–"}; ` +
+      `dominance complemented: ${outcome.sequences.complementarityOfDominance ?? "–"}`,
+  );
+  for (const flag of outcome.flags) lines.push(`  • turn ${flag.index + 1}: ${flag.message}`);
+  return lines.join("\n");
+}
+
+function formatOption(value: string): TranscriptFormat {
+  if ((TRANSCRIPT_FORMATS as readonly string[]).includes(value)) return value as TranscriptFormat;
+  throw new InputError(`--format must be one of ${TRANSCRIPT_FORMATS.join(", ")} (got "${value}")`);
+}
+
+export function registerAnalyzeCommand(cli: Command): void {
+  cli
+    .command("analyze")
+    .description(
+      "Analyse session transcripts (WebVTT, SRT, plain text, Otter, diarised JSON): talk balance, questions, reflections, circumplex, sequences, flags",
+    )
+    .argument("<files...>", "transcript files")
+    .option("--coach <name>", "the coach's name as the transcript writes it (else guessed, with a warning)")
+    .option("--format <format>", `the format (${TRANSCRIPT_FORMATS.join(", ")}); detected when left out`)
+    .option("--json", "print JSON: one object for one file, JSON lines for several")
+    .option("--out <dir>", "also write FILE.analysis.json per file into this folder")
+    .action(
+      async (files: string[], options: { coach?: string; format?: string; json?: boolean; out?: string }) => {
+        const analyzeOptions: AnalyzeOptions = {
+          ...(options.coach !== undefined && { coach: options.coach }),
+          ...(options.format !== undefined && { format: formatOption(options.format) }),
+        };
+        const outcomes =
+          files.length >= WORKERS_FROM_FILES
+            ? await analyzeOnWorkers(files, analyzeOptions, availableParallelism(), progressBar(files.length))
+            : files.map((file) => analyzeFile(file, analyzeOptions));
+        if (options.out !== undefined) {
+          mkdirSync(options.out, { recursive: true });
+          for (const outcome of outcomes) {
+            if ("error" in outcome) continue;
+            const name = `${path.basename(outcome.file)}.analysis.json`;
+            writeFileSync(path.join(options.out, name), `${JSON.stringify(outcome, null, 2)}\n`);
+          }
+        }
+        for (const outcome of outcomes) {
+          if (options.json) console.log(JSON.stringify(outcome));
+          else console.log(report(outcome));
+        }
+        const failed = outcomes.filter((outcome) => "error" in outcome);
+        if (failed.length > 0) {
+          const first = failed[0];
+          const where =
+            first && "error" in first
+              ? `${first.file}${first.error.line > 0 ? `, line ${first.error.line}` : ""}: ${first.error.message}`
+              : "";
+          throw new InputError(
+            failed.length === 1
+              ? where
+              : `${failed.length} of ${outcomes.length} files could not be analysed (first: ${where})`,
+          );
+        }
+      },
+    );
+}
