@@ -13,19 +13,28 @@ import { InputError } from "./instruments.command.ts";
 /** From this many files on, the work is spread over worker threads (one per core). */
 export const WORKERS_FROM_FILES = 8;
 
-/** Analyses `files` on `threads` worker threads, calling `progress` as each finishes; results in order. */
+/** Files per message to a worker: enough to make the round trip cheap, few enough to share the work. */
+const BATCH = 8;
+
+/**
+ * Analyses `files` on `threads` worker threads, calling `progress` with the number done so far; returns
+ * each file's outcome as JSON text, in the order given.
+ */
 export async function analyzeOnWorkers(
   files: readonly string[],
   options: AnalyzeOptions,
   threads: number,
   progress: (done: number) => void = () => {},
-): Promise<FileOutcome[]> {
-  const results: FileOutcome[] = new Array(files.length);
+): Promise<string[]> {
+  const results: string[] = new Array(files.length);
   let next = 0;
   let done = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(threads, files.length)) }, () => {
-    return new Worker(new URL("./analyze.worker.ts", import.meta.url), { workerData: options });
-  });
+  const workers = Array.from(
+    { length: Math.max(1, Math.min(threads, Math.ceil(files.length / BATCH))) },
+    () => {
+      return new Worker(new URL("./analyze.worker.ts", import.meta.url), { workerData: options });
+    },
+  );
   try {
     await Promise.all(
       workers.map(
@@ -33,12 +42,16 @@ export async function analyzeOnWorkers(
           new Promise<void>((resolve, reject) => {
             const send = () => {
               if (next >= files.length) return resolve();
-              const index = next++;
-              worker.postMessage({ index, file: files[index] });
+              const start = next;
+              next = Math.min(files.length, next + BATCH);
+              worker.postMessage({ start, files: files.slice(start, next) });
             };
-            worker.on("message", (message: { index: number; outcome: FileOutcome }) => {
-              results[message.index] = message.outcome;
-              progress(++done);
+            worker.on("message", (message: { start: number; json: string[] }) => {
+              message.json.forEach((json, i) => {
+                results[message.start + i] = json;
+              });
+              done += message.json.length;
+              progress(done);
               send();
             });
             worker.once("error", reject);
@@ -128,10 +141,11 @@ export function registerAnalyzeCommand(cli: Command): void {
           ...(options.coach !== undefined && { coach: options.coach }),
           ...(options.format !== undefined && { format: formatOption(options.format) }),
         };
-        const outcomes =
+        const json =
           files.length >= WORKERS_FROM_FILES
             ? await analyzeOnWorkers(files, analyzeOptions, availableParallelism(), progressBar(files.length))
-            : files.map((file) => analyzeFile(file, analyzeOptions));
+            : files.map((file) => JSON.stringify(analyzeFile(file, analyzeOptions)));
+        const outcomes = json.map((text) => JSON.parse(text) as FileOutcome);
         if (options.out !== undefined) {
           mkdirSync(options.out, { recursive: true });
           for (const outcome of outcomes) {
@@ -140,9 +154,10 @@ export function registerAnalyzeCommand(cli: Command): void {
             writeFileSync(path.join(options.out, name), `${JSON.stringify(outcome, null, 2)}\n`);
           }
         }
-        for (const outcome of outcomes) {
-          if (options.json) console.log(JSON.stringify(outcome));
-          else console.log(report(outcome));
+        for (const [i, outcome] of outcomes.entries()) {
+          if (options.json) console.log(json[i]);
+          // A readable run reports failures once, on stderr, below.
+          else if (!("error" in outcome)) console.log(report(outcome));
         }
         const failed = outcomes.filter((outcome) => "error" in outcome);
         if (failed.length > 0) {

@@ -125,10 +125,17 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
   let overlaps = 0;
   const pauses: number[] = [];
   const flags: Flag[] = [];
+  // The latest turn of each speaker so far, to find the other speaker's previous turn in constant time.
+  const latestBy = new Map<string, { text: string; index: number }>();
   turns.forEach((turn, index) => {
     const role = roles.bySpeaker.get(turn.speaker) ?? "coachee";
     const previousTurn = turns[index - 1];
-    const otherBefore = [...turns.slice(0, index)].reverse().find((t) => t.speaker !== turn.speaker) ?? null;
+    let otherBefore: { text: string; index: number } | null = null;
+    for (const [speaker, latest] of latestBy) {
+      if (speaker !== turn.speaker && (otherBefore === null || latest.index > otherBefore.index))
+        otherBefore = latest;
+    }
+    latestBy.set(turn.speaker, { text: turn.text, index });
     const previousByOther = previousTurn && previousTurn.speaker !== turn.speaker ? previousTurn : null;
     const coded: { codes: readonly Code[]; primary: Code } =
       role === "coach"

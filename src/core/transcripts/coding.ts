@@ -89,38 +89,40 @@ const LEADING_FILLER =
 const TAG =
   /[,;–—-]\s*(?:right|yes|no|yeah|correct|true|is that (?:right|it|so|fair|true)|am i right|does that (?:sound right|fit))\s*\??\s*$/i;
 const TAG_SENTENCE =
-  /^(?:right|yes|no|correct|true|is that (?:right|it|so|fair|true)|am i right|does that (?:sound right|fit|resonate)|have i got that right|did i get that right|is that close|how does that sound)\s*\??$/i;
+  /^(?:right|yes|no|correct|true|is that (?:right|it|so|fair|true)|am i right|does that (?:sound right|fit|resonate)|have i got that right|did i get that right|is that close|did i miss anything|have i missed anything|is that a fair (?:picture|summary)|is that fair|does that capture it)\s*\??$/i;
 
 const REPAIR =
-  /\b(?:sorry|apologi[sz]e|my (?:mistake|bad)|i was wrong|i got (?:that|it) wrong|(?:i )?cut you off|i interrupted|interrupting you|that came out wrong|i shouldn'?t have|let me take that back|i jumped in|i got ahead of)\b/i;
+  /\b(?:sorry|apologi[sz]e|my (?:mistake|bad)|i was wrong|i got (?:that|it) wrong|(?:i )?cut you off|i interrupted|interrupting you|that came out wrong|i shouldn'?t have|let me take that back|i jumped in|i got ahead of|thanks? (?:you )?for (?:correcting|telling me when|pointing (?:that|it) out)|steamroll\w*)\b/i;
 const STRUCTURING =
-  /\b(?:agenda|minutes? (?:left|remaining)|time (?:check|left)|let'?s (?:move on|turn to|come back|pause|wrap|start|begin|recap|look at|spend)|before we (?:finish|end|close|wrap)|for (?:the rest of )?(?:today|this session)|next (?:session|time we meet|week'?s session)|we have (?:about|around|only)|to wrap up|shall we (?:start|begin|move)|move on|as we agreed last time|in our (?:last|next) session|halfway through|(?:last|final) few minutes)\b/i;
+  /\b(?:agenda|minutes? (?:left|remaining)|time (?:check|left)|let'?s (?:move on|turn to|come back|pause|wrap|start|begin|recap|look at|spend)|before we (?:finish|end|close|wrap)|for (?:the rest of )?(?:today|this session)|next (?:session|time we meet|week'?s session)|we have (?:about|around|only)|to wrap up|shall we (?:start|begin|move)|move on|as we agreed last time|in our (?:last|next) session|halfway through|(?:last|final) few minutes|let'?s (?:book|schedule|set|meet)|how long (?:you'?ve|we'?ve|do (?:we|you)) (?:got|have)|we booked|booked (?:an|the) hour|same time next)\b/i;
 const SEEKING_COLLABORATION =
-  /\b(?:would it be (?:ok|okay|alright|all right|helpful|useful) (?:if|to)|may i (?:share|offer|suggest|ask|give|make)|can i (?:share|offer|suggest|give|make|throw)|do you mind if|would you (?:like|want) (?:me to|to hear|some)|would that be (?:ok|okay|helpful|useful)|how would you like to (?:use|spend|approach)|which (?:would you prefer|of (?:these|those) (?:would|feels|seems))|or would you (?:rather|prefer)|what would be most (?:useful|helpful)|shall we|how do you want to (?:use|spend|approach)|let'?s (?:think|figure|work) (?:this|it) out together|together)\b/i;
+  /\b(?:would it be (?:ok|okay|alright|all right|helpful|useful) (?:if|to)|may i (?:share|offer|suggest|ask|give|make)|can i (?:share|offer|suggest|give|make|throw)|do you mind if|would you (?:like|want) (?:me to|to hear|some)|would that be (?:ok|okay|helpful|useful)|how would you like to (?:use|spend|approach)|which (?:would you prefer|of (?:these|those) (?:would|feels|seems))|or would you (?:rather|prefer)|what would be most (?:useful|helpful)|shall we|how do you want to (?:use|spend|approach)|let'?s (?:think|figure|work) (?:this|it) out together|together|would it help (?:to|if)|how does that sound|rather (?:go|talk|focus|start|spend)|or (?:turn|move|go|look|stay|focus|spend) (?:to|on|with)|is there somewhere else)\b/i;
 const AUTONOMY =
-  /\b(?:(?:it'?s|that'?s|this is) (?:entirely |completely |really )?(?:your|up to you)|your (?:call|choice|decision)|you decide|up to you|you know (?:your|best|yourself|them) (?:best|better)?|you'?re the (?:expert|best judge|one who knows)|whatever you (?:decide|choose)|only you can|you get to (?:choose|decide)|no right (?:or|and) wrong|you don'?t have to)\b/i;
+  /\b(?:(?:it'?s|that'?s|this is) (?:entirely |completely |really )?(?:your|up to you)|your (?:call|choice|decision)|you decide|up to you|you know (?:your|best|yourself|them) (?:best|better)?|you'?re the (?:expert|best judge|one who knows)|whatever you (?:decide|choose)|only you can|you get to (?:choose|decide)|no right (?:or|and) wrong|you don'?t have to|you(?:'re| are) free to|it'?s yours to)\b/i;
 const ADVICE_QUESTION =
   /^(?:have you (?:tried|considered|thought (?:about|of))|what if you|why don'?t you|could you (?:try|just)|wouldn'?t it be (?:better|easier)|how about (?:you|trying)|did you (?:try|consider) )/i;
 const CHALLENGE =
-  /\b(?:and yet|but (?:you|earlier you) (?:also )?(?:said|told|mentioned)|what(?:'s| is) (?:stopping|holding) you|what if (?:that|it|this) (?:isn'?t|wasn'?t|weren'?t) (?:true|the case)|is that (?:really|actually) (?:true|the case|so)|how do you know|what evidence|what are you not saying|what would it take|what (?:would|will) happen if you (?:don'?t|didn'?t|do nothing)|what'?s the cost of|who says|what are you avoiding|how is that working|what part (?:did|do) you play|what story are you telling)\b/i;
+  /\b(?:and yet|but (?:you|earlier you) (?:also )?(?:said|told|mentioned)|what(?:'s| is) (?:stopping|holding) you|what if (?:that|it|this) (?:isn'?t|wasn'?t|weren'?t) (?:true|the case)|is that (?:really|actually) (?:true|the case|so)|how do you know|what evidence|what are you not saying|what would it take|what (?:would|will) happen if you (?:don'?t|didn'?t|do nothing)|what'?s the cost of|who says|what are you avoiding|how is that working|what part (?:did|do) you play|what story are you telling|i wonder (?:whether|if) (?:that'?s|it'?s) (?:the only|really|true)|you(?:'re| are) describing (?:it|this) as|either-or)\b/i;
 const SUMMARY =
   /\b(?:so far|to sum(?:marise|marize)? up|let me (?:pull|sum|summari[sz]e|recap)|in summary|let me (?:see if|check) i'?ve got|(?:you'?ve|you have) (?:mentioned|talked about|told me about|said|described) (?:a few|several|three|two|a number|a couple)|putting (?:it|this|that) (?:all )?together|to recap|from what you'?ve (?:said|told me)|(?:first|one),.*(?:second|another|and then),)\b/i;
 const CONFRONT =
   /\b(?:that'?s (?:not (?:true|right|good enough|how)|wrong|ridiculous|an excuse|nonsense|just an excuse)|you(?:'re| are) (?:wrong|making excuses|not listening|just|being (?:defensive|difficult|unreasonable))|you always|you never|stop (?:making|blaming|complaining|whining)|excuses?|i (?:don'?t|do not) (?:buy|accept) that|be honest with yourself|what were you thinking|come on|grow up|you should have known|that was a mistake)\b/i;
 const PERSUADE =
-  /\b(?:trust me|believe me|the (?:truth|fact|reality) is|you (?:really )?(?:have to|need to) (?:see|understand|accept|realise|realize)|surely you|honestly,? you|there'?s no (?:way|reason|point)|you can'?t (?:keep|afford|let)|obviously|clearly,? you|any(?:one|body) (?:would|in your)|i'?m telling you|the only (?:way|option|answer)|it'?s (?:obvious|clear) that|you'?d be (?:crazy|mad|foolish))\b/i;
+  /\b(?:trust me|believe me|the (?:truth|fact|reality) is|you (?:really )?(?:have to|need to) (?:see|understand|accept|realise|realize)|surely you|honestly,? you|there'?s no (?:way|reason|point)|you can'?t (?:keep|afford|let)|obviously|clearly,? you|any(?:one|body) (?:would|in your)|i'?m telling you|the only (?:option|answer)|it'?s (?:obvious|clear) that|you'?d be (?:crazy|mad|foolish)|unless you|if you (?:don'?t|let (?:this|it|him|her|them))|you'?ll (?:start )?(?:losing|lose|regret)|i'?ve seen it|people like \w+ only|only respect|it'?s not (?:a|an) \w+,? it'?s|i'?d push back|that'?s (?:leadership|weakness|strength),? not|don'?t last)\b/i;
 const AFFIRMATION =
-  /\b(?:you(?:'ve| have)? (?:done|shown|handled|managed|worked|put) (?:a lot|so much|really|well|hard|great|real)|took (?:real )?(?:courage|guts|honesty)|(?:that'?s|that is|how) (?:impressive|admirable|brave|courageous)|i (?:admire|appreciate|respect|value) (?:how|that|your|the way)|well done|great (?:work|job|progress)|you should be proud|(?:that'?s|that is) a (?:real )?strength|credit to you|you(?:'re| are) (?:clearly|really) (?:committed|determined|thoughtful|resourceful|someone who cares)|your (?:honesty|persistence|commitment|courage|care) (?:is|shows|comes)|you(?:'ve| have) come a long way|that shows (?:real|how much))\b/i;
+  /\b(?:you(?:'ve| have)? (?:done|shown|handled|managed|worked|put) (?:a lot|so much|really|well|hard|great|real)|took (?:real )?(?:courage|guts|honesty)|(?:that'?s|that is|how) (?:impressive|admirable|brave|courageous)|i (?:admire|appreciate|respect|value) (?:how|that|your|the way)|well done|great (?:work|job|progress)|you should be proud|(?:that'?s|that is) a (?:real )?strength|credit to you|you(?:'re| are) (?:clearly|really) (?:committed|determined|thoughtful|resourceful|someone who cares)|your (?:honesty|persistence|commitment|courage|care) (?:is|shows|comes)|you(?:'ve| have) come a long way|that shows (?:real|how much)|that'?s a (?:really |very )?(?:smart|clear|great|good|strong|brave|lovely|wise|thoughtful|fair|big) (?:reframe|position|step|insight|move|choice|plan|way|idea)|you(?:'ve| have) (?:found a way|thought hard|turned|built|learned to|done the hard)|that says a lot about|you(?:'re| are) someone who (?:wants|cares)|comes through in|you did the hard part)\b/i;
 const SELF_DISCLOSURE =
-  /\b(?:i (?:remember|recall) (?:when|being|feeling)|when i was|in my (?:own )?(?:experience|career|first|early|old)|i(?:'ve| have) (?:been there|felt (?:that|the same)|struggled|found myself|had (?:a|the) (?:similar|same))|i used to|i once|that happened to me|for me personally|i felt (?:that|the same)|i went through|my own (?:experience|team|manager|boss)|speaking for myself)\b/i;
+  /\b(?:i (?:remember|recall) (?:when|being|feeling)|when i was|in my (?:own )?(?:experience|career|first|early|old)|i(?:'ve| have) (?:been there|felt (?:that|the same)|struggled|found myself|had (?:a|the) (?:similar|same))|i used to|i once|that happened to me|for me personally|i felt (?:that|the same)|i went through|my own (?:experience|team|manager|boss)|speaking for myself|i do (?:exactly )?the same|someone (?:gave|told) me|i(?:'ll| will) be honest,? i|my (?:book|first (?:job|year|team))|i had (?:a|the) same)\b/i;
 const FEEDBACK =
-  /\b(?:i (?:noticed|notice|observed|observe|see) (?:that |how |when |you)|what i(?:'m| am) (?:noticing|seeing|observing)|when you (?:said|did|talked|spoke|described|presented) (?:that|this|it)?.*(?:i|it)|one thing i(?:'ve)? notice|my (?:observation|impression|sense) is|you (?:tend|seem) to|i(?:'ve| have) noticed|you came across|you (?:sounded|looked|seemed) (?:more|less|really)|your (?:voice|energy|tone) (?:changed|dropped|lifted))\b/i;
+  /\b(?:i (?:noticed|notice|observed|observe|see) (?:that |how |when |you)|what i(?:'m| am) (?:noticing|seeing|observing)|when you (?:said|did|talked|spoke|described|presented) (?:that|this|it)?.*(?:i|it)|one thing i(?:'ve)? notice|my (?:observation|impression|sense) is|you (?:tend|seem) to|i(?:'ve| have) noticed|you came across|you (?:sounded|looked|seemed) (?:more|less|really)|your (?:voice|energy|tone) (?:changed|dropped|lifted)|you interrupted|(?:your (?:team|reports|direct reports|colleagues|peers|manager|boss)|\w+) (?:said|says|wrote|rated|reported|say) (?:that )?(?:you|your|they'?re)|i can (?:hear|see) (?:the|how|that)|what strikes me|watching you|(?:that'?s|it'?s) a (?:lovely|good|great|strong|clear) way (?:in|to))\b/i;
 const ADVICE =
-  /\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|could always|may want to|might consider|could just)|i(?:'d| would) (?:suggest|recommend|advise|encourage you)|my (?:advice|suggestion|recommendation)|if i were you|the best (?:thing|way|approach) (?:is|would be)|make sure (?:you|to)|what you (?:need|should) (?:to )?do is|it (?:might|would|could) help (?:to|if you)|one (?:option|idea|approach) (?:is|would be|could be))\b/i;
+  /\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|could always|may want to|might consider|could just)|i(?:'d| would) (?:suggest|recommend|advise|encourage you)|my (?:advice|suggestion|recommendation)|if i were you|the best (?:thing|way|approach) (?:is|would be)|make sure (?:you|to)|what you (?:need|should) (?:to )?do is|it (?:might|would|could) help (?:to|if you)|one (?:option|idea|approach) (?:is|would be|could be)|here'?s what you(?:'re| are) going to do)\b/i;
+const LEADING_PHRASE_IMPERATIVE =
+  /^(?:in|at|before|after|when|for|during|next|every|each|on|this|tomorrow)\b[^,]{0,60},\s*(?:try|make|tell|ask|write|schedule|set|talk|go|start|stop|take|let|consider|think|focus|remember|give|put|send|book|delegate|say|keep|avoid|call|block|plan|prepare|practi[cs]e|count|pause)\b/i;
 const IMPERATIVE_START =
   /^(?:try|make|tell|ask|write|schedule|set|talk|go|start|stop|take|let (?:them|him|her)|consider|think about|focus on|remember|give|put|send|book|delegate|prioriti[sz]e|say|don'?t|do|be|keep|avoid|call|email|block|plan|prepare|practi[sc]e|just)\b/i;
 const INFORMATION =
-  /\b(?:research (?:shows|suggests|says)|studies|(?:it'?s|that'?s|this is) (?:very )?(?:common|normal|typical|natural)|many (?:people|leaders|managers|new managers|coachees)|most (?:people|leaders|managers)|there are (?:two|three|several|a few|different)|(?:the|a) (?:model|framework|term|concept|tool|method|technique) (?:called|is|that)|is called|typically|on average|the (?:policy|process|rule|procedure) (?:is|says)|percent|%|in general|generally,|the way (?:it|this) works|for example,|that'?s what .* means)\b/i;
+  /\b(?:research (?:shows|suggests|says)|studies|(?:it'?s|that'?s|this is) (?:very )?(?:common|normal|typical|natural)|many (?:people|leaders|managers|new managers|coachees)|most (?:people|leaders|managers)|there are (?:two|three|several|a few|different)|(?:the|a) (?:model|framework|term|concept|tool|method|technique) (?:called|is|that)|is called|typically|on average|the (?:policy|process|rule|procedure) (?:is|says)|percent|%|in general|generally,|the way (?:it|this) works|for example,|that'?s what .* means|evidence|data|rates? you|out of (?:\d|five|ten)|average|often (?:more|less|the)|usually|some (?:people|successors|leaders|managers|teams)|in case it'?s useful|are asked to|nothing you say|confidential|goes to your)\b/i;
 const REFLECTIVE_STEM =
   /^(?:it sounds like|sounds like|it seems (?:like|that)?|seems like|it feels like|you(?:'re| are)|you(?:'ve| have)|you (?:feel|felt|want|wish|worry|think|believe|find|sense|hope|don'?t|can'?t|need|see|really|care|value|would|had|were|are|mean|wonder|might)|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand|it'?s (?:like|as if|been)|you'?d (?:like|rather)|so (?:you|it|there'?s|the|this|that'?s)|this (?:is|has been)|that (?:sounds|must|seems)|there'?s (?:a|some) (?:part|sense)|almost as if|as if)\b/i;
 const COMPLEX_MARKERS =
@@ -129,6 +131,10 @@ const GREETING =
   /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|welcome|thanks|thank you|bye|see you|take care|nice to|good to (?:see|hear))\b/i;
 const OPEN_START =
   /^(?:what|how|why|tell me|describe|walk me|talk me|say more|in what way|what'?s|how'?s|where do you see|when you think|could you (?:tell|say|describe|walk)|can you (?:tell|say|describe|walk)|would you (?:tell|say|describe))/i;
+/** Prompts that invite talk without a question mark: "Tell me more.", "I'm curious what you make of it." */
+const OPEN_PROMPT =
+  /^(?:tell me (?:more|about|what|how)|say (?:a bit )?more|talk me through|walk me through|help me understand|describe|i(?:'m| am) curious (?:what|how|about|to hear)|i wonder what)\b/i;
+const FAREWELL = /^(?:take (?:good )?care|see you|bye|goodbye|all the best)\b/i;
 const CLOSED_START =
   /^(?:do|does|did|is|are|was|were|can|could|will|would|have|has|had|should|shall|may|might|am|who|when|where|which|isn'?t|aren'?t|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|haven'?t)\b/i;
 
@@ -188,19 +194,36 @@ function coachSentence(sentence: string, previous: string | null): CoachCode[] {
     add(questionCode(core));
     return codes;
   }
+  if (OPEN_PROMPT.test(core)) {
+    add("question.open");
+    return codes;
+  }
+  if (FAREWELL.test(core)) {
+    add("other");
+    return codes;
+  }
   if (SUMMARY.test(core)) add("summary");
   if (CONFRONT.test(core)) add("confront");
   if (PERSUADE.test(core)) add("persuade");
   if (AFFIRMATION.test(core)) add("affirmation");
   if (SELF_DISCLOSURE.test(core)) add("self_disclosure");
   if (FEEDBACK.test(core)) add("feedback");
-  if (ADVICE.test(core) || IMPERATIVE_START.test(core)) add("advice");
+  if (ADVICE.test(core) || IMPERATIVE_START.test(core) || LEADING_PHRASE_IMPERATIVE.test(core)) add("advice");
   if (INFORMATION.test(core)) add("information");
   if (CHALLENGE.test(core)) add("challenge");
   const reflective =
     REFLECTIVE_STEM.test(core) || tagged || (overlapWith(core, previous) >= 0.5 && !/^i\b/i.test(core));
   if (reflective && codes.every((c) => c === "challenge")) add(reflectionDepth(core, previous));
   if (codes.length === 0 && GREETING.test(core)) add("other");
+  // A statement about the coachee that is nothing else, answering their turn, reflects it.
+  if (
+    codes.length === 0 &&
+    previous !== null &&
+    !/^(?:i|we|let'?s|my|our)\b/i.test(core) &&
+    core.split(/\s+/).length >= 3
+  ) {
+    add(reflectionDepth(core, previous));
+  }
   if (codes.length === 0) add("other");
   return codes;
 }
@@ -219,6 +242,10 @@ function decisive(sentences: readonly string[]): number {
 /** Codes a coach turn; `previous` is the coachee's turn before it, if any. */
 export function codeCoachTurn(text: string, previous: string | null): Coding<CoachCode> {
   if (isBackchannel(text)) return { codes: ["backchannel"], primary: "backchannel" };
+  // Opening small talk ("Hi Sofia, come in. Coffee?") is other, whatever its last sentence.
+  if (/^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(text.trim())) {
+    return { codes: ["other"], primary: "other" };
+  }
   const sentences = sentencesOf(text);
   const coded = sentences.map((sentence) => coachSentence(sentence, previous));
   const main = decisive(sentences);
@@ -226,6 +253,13 @@ export function codeCoachTurn(text: string, previous: string | null): Coding<Coa
   // A closing tag question makes the sentence before it a reflection's check, not a question.
   if (main < sentences.length - 1 && primary === "other")
     primary = reflectionDepth(sentences[main] ?? "", previous);
+  // A summary keeps its name when it ends in a check ("Did I miss anything?", "Is that a fair picture?").
+  if (
+    coded.some((codes) => codes.includes("summary")) &&
+    (main < sentences.length - 1 || primary.startsWith("question."))
+  ) {
+    primary = "summary";
+  }
   // A bare "other" at the end of a turn that did something else (a closing "Take your time.") defers to it.
   if (primary === "other") {
     const earlier = coded.flat().find((code) => code !== "other");

@@ -1,0 +1,158 @@
+// Benchmark: the transcript analyser end to end (parse, roles, coding, metrics, circumplex, sequences,
+// flags) on a large generated corpus, against wink-nlp's tokenisation and sentence pipeline on the same
+// text in the same run (issue 4: ≥ 1,000,000 words/s per core; a one-hour session of ~9,000 words in
+// ≤ 20 ms; 1,000 files on 2 cores ≥ 1.7× faster than on 1).
+//
+// Run: npm run bench:transcripts   (BENCH_WORDS sets the corpus size, default 2,000,000)
+
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import path from "node:path";
+import model from "wink-eng-lite-web-model";
+import winkNLP from "wink-nlp";
+import { analyzeOnWorkers } from "../src/cli/analyze.command.ts";
+import { analyzeTranscript } from "../src/core/transcripts/analyze.ts";
+import { parseTranscript } from "../src/core/transcripts/parse-transcript.ts";
+
+const CORPUS_WORDS = Number(process.env.BENCH_WORDS ?? 2_000_000);
+const SESSION_WORDS = 9_000;
+const FILES = 1_000;
+
+/** A small deterministic PRNG (mulberry32), so every run analyses the same corpus. */
+function prng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COACH_LINES = [
+  "What would make this session useful for you?",
+  "It sounds like you feel stretched between the team and your director.",
+  "You should put that in writing before Friday.",
+  "How did they respond when you raised it?",
+  "So the deadline moved again.",
+  "Would it be okay if I shared something that has helped other leaders?",
+  "I noticed you smiled when you talked about the new project.",
+  "Mm-hm.",
+  "It's your call how far you take this.",
+  "We have about ten minutes left, so let's look at next steps.",
+];
+const COACHEE_LINES = [
+  "I'm worried that the reorganisation will undo everything we built last year.",
+  "Honestly, I think I always try to fix things myself before asking anyone.",
+  "I'm going to talk to her on Monday and ask what she needs from me.",
+  "There's no point, they never listen to what the nurses say anyway.",
+  "My goal is to lead the new unit by spring without burning out.",
+  "Yes, exactly.",
+  "What would you do if you were in my place?",
+  "It was a long week and I felt exhausted by Thursday.",
+];
+
+/** A plain-text session of about `words` words, alternating coach and coachee turns. */
+function session(words: number, random: () => number): string {
+  const lines: string[] = [];
+  let count = 0;
+  let coach = true;
+  while (count < words) {
+    const pool = coach ? COACH_LINES : COACHEE_LINES;
+    const line = pool[Math.floor(random() * pool.length)] ?? "";
+    // Coachees sometimes talk at length: two or three sentences in one turn.
+    const text = coach || random() < 0.5 ? line : `${line} ${pool[Math.floor(random() * pool.length)] ?? ""}`;
+    lines.push(`${coach ? "Maya" : "Daniel"}: ${text}`);
+    count += text.split(/\s+/).length;
+    coach = !coach;
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function analyse(text: string): void {
+  const parsed = parseTranscript(text, "plain");
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const analysed = analyzeTranscript(parsed.value, "Maya");
+  if (!analysed.ok) throw new Error(analysed.error);
+}
+
+function timed(work: () => void): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+async function main(): Promise<void> {
+  const random = prng(2026);
+  // The corpus as one-hour sessions, as real files would be.
+  const sessions: string[] = [];
+  let corpusWords = 0;
+  while (corpusWords < CORPUS_WORDS) {
+    const text = session(SESSION_WORDS, random);
+    sessions.push(text);
+    corpusWords += wordCount(text);
+  }
+  process.stderr.write(`Corpus: ${sessions.length} sessions, ${corpusWords} words.\n`);
+
+  // Warm up both pipelines, then measure each on the whole corpus.
+  const nlp = winkNLP(model);
+  const its = nlp.its;
+  for (const text of sessions.slice(0, 3)) {
+    analyse(text);
+    nlp.readDoc(text).tokens().out(its.value);
+  }
+  const oursMs = timed(() => {
+    for (const text of sessions) analyse(text);
+  });
+  const winkMs = timed(() => {
+    for (const text of sessions) {
+      const doc = nlp.readDoc(text);
+      doc.tokens().out(its.value);
+      doc.sentences().out();
+    }
+  });
+  const oursRate = corpusWords / (oursMs / 1000);
+  const winkRate = corpusWords / (winkMs / 1000);
+
+  // One session of ~9,000 words: the median of 21 runs.
+  const one = sessions[0] ?? "";
+  const runs = Array.from({ length: 21 }, () => timed(() => analyse(one))).sort((a, b) => a - b);
+  const sessionMs = runs[10] ?? 0;
+
+  // 1,000 files (short sessions of ~900 words) through the CLI's worker pool on 1 and on 2 threads.
+  const dir = mkdtempSync(path.join(tmpdir(), "alliance-bench-transcripts-"));
+  const files = Array.from({ length: FILES }, (_, i) => {
+    const file = path.join(dir, `session-${i}.txt`);
+    writeFileSync(file, session(900, random));
+    return file;
+  });
+  const oneThreadMs = await timedAsync(() => analyzeOnWorkers(files, { coach: "Maya", format: "plain" }, 1));
+  const twoThreadsMs = await timedAsync(() => analyzeOnWorkers(files, { coach: "Maya", format: "plain" }, 2));
+
+  const lines = [
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
+    `Corpus: ${sessions.length} generated plain-text sessions, ${corpusWords} words; one thread.`,
+    "",
+    "| measure | result | target |",
+    "|---|---|---|",
+    `| analyser, end to end | ${Math.round(oursRate).toLocaleString("en")} words/s | ≥ 1,000,000 words/s |`,
+    `| wink-nlp tokens + sentences (reference) | ${Math.round(winkRate).toLocaleString("en")} words/s | — |`,
+    `| ratio analyser / wink-nlp | ${(oursRate / winkRate).toFixed(2)}× | — |`,
+    `| one session of ${wordCount(one)} words (median of 21) | ${sessionMs.toFixed(1)} ms | ≤ 20 ms |`,
+    `| ${FILES} files, 1 worker thread | ${oneThreadMs.toFixed(0)} ms | — |`,
+    `| ${FILES} files, 2 worker threads | ${twoThreadsMs.toFixed(0)} ms (${(oneThreadMs / twoThreadsMs).toFixed(2)}× faster) | ≥ 1.7× |`,
+  ];
+  console.log(lines.join("\n"));
+}
+
+async function timedAsync(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+await main();
