@@ -272,17 +272,21 @@ export function codeCoachTurn(text: string, previous: string | null): Coding<Coa
 // --- Coachee ---
 
 const AGREEMENT_START =
-  /^(?:yes|yeah|yep|exactly|right|that'?s (?:it|right|true|exactly|fair)|absolutely|definitely|true|i agree|agreed|sure|correct|totally|precisely|you'?re right|that'?s a good point|good point|fair enough)\b/i;
+  /^(?:yes|yeah|yep|exactly|right|that'?s (?:it|right|true|exactly|fair)|absolutely|definitely|true|i agree|agreed|sure|correct|totally|precisely|you'?re right|that'?s a good point|good point|fair enough|sounds (?:good|right|fair|great|like a plan)|deal\b|(?:that'?s|it'?s) (?:true|fair)|makes sense|that makes sense)\b/i;
 const DISAGREEMENT_START =
   /^(?:no\b|nope|not really|i don'?t (?:think|agree|see it)|that'?s not|i disagree|actually,? no|i'?m not sure (?:that|about|i agree)|not exactly|well,? no|i wouldn'?t say|hmm,? no)/i;
 const CHANGE_TALK =
   /\b(?:i (?:could|can) (?:try|start|do|ask|talk|speak|say|make|change|give)|i(?:'ll| will) (?:try|do|start|talk|ask|make|speak|give|book|send|set|have|block)|i(?:'m| am) going to|i (?:really )?(?:want|need) to (?:change|stop|start|be|get|improve|learn|speak|say|do|try)|it would be (?:better|good|great) (?:if|to)|i(?:'m| am) (?:ready|willing|determined)|i (?:decided|committed)|i(?:'ve| have) (?:started|begun|already)|i tried (?:it|that|what)|i did (?:it|that)|maybe i (?:could|should|can)|i should (?:probably|really)?|i (?:can|could) see myself|next (?:week|time) i|i(?:'m| am) (?:going to|gonna)|i want to be (?:a|the|more|less|better))\b/i;
 const SUSTAIN_TALK =
   /\b(?:i can'?t|there'?s no (?:point|way|time)|it won'?t (?:work|help|change)|that'?s (?:just )?(?:how|the way) (?:it is|i am|things are)|i don'?t (?:want to|see the point|have (?:the )?time|think (?:i can|that will|it would))|not (?:possible|realistic)|nothing (?:will|i can|changes)|i(?:'ve| have) tried (?:everything|that already|all)|why (?:should|would) i|it'?s not (?:my (?:job|problem|fault)|up to me)|i(?:'m| am) (?:fine|ok|okay) (?:as|the way|with how)|i don'?t need|it'?s (?:too late|pointless|hopeless)|they'?ll never|i(?:'m| am) not (?:going to|ready|sure i can|the type))\b/i;
+/** Feelings said without a feeling word: "it scares me", "it's keeping me up at night". */
+const EMOTION_PHRASE =
+  /\b(?:scares? me|keep(?:s|ing)? me up|makes? me (?:feel|sick|anxious|nervous)|i can'?t stop (?:replaying|thinking)|devastated|gutted|feel(?:ing)? sick|(?:good|bad) weird|breaks? my heart|terrif(?:ied|ying)|it'?s been (?:hard|tough|rough|a lot)|it hurts|i hate|i dread|gets to me|drives me (?:crazy|mad))\b/i;
+/** Any "I could/can/will …" that is not a refusal: ability or commitment toward a step. */
+const ABILITY_OR_COMMITMENT =
+  /\bi(?:'ll| will| could| can(?!'?t)| might| would rather|'d rather)\s+(?!not\b)\w+/i;
 const GOAL =
   /\b(?:i want (?:to|my|the|a|more)|i'?d (?:like|love) to|my (?:goal|aim|hope|plan|priority|objective)|i(?:'m| am) (?:aiming|hoping|planning) (?:to|for)|i hope to|i plan to|by (?:next|the end)|what i (?:want|need|really want) is|i (?:need|have) to (?:get|be|have|figure|decide|find)|i(?:'d| would) like (?:us|to))\b/i;
-const EMOTION =
-  /\b(?:i (?:feel|felt|am|'m|was|get|got|'ve been)|i(?:'m| am)|makes me|made me|it'?s been (?:hard|tough|rough|a lot)|it hurts|i hate|i love|i dread|i fear|scares me|breaks my heart|gets to me|drives me (?:crazy|mad))\b/i;
 const SELF_EXPLORATION =
   /\b(?:i (?:realise|realize|realised|realized|guess i|suppose i|tend to|always|never|often|notice (?:that )?i|wonder if i|think (?:i|that i|maybe i|it'?s because i))|i(?:'m| am) (?:the kind|someone who|a person who|the sort)|maybe (?:it'?s|because) i|for me,? (?:it'?s|the)|it matters to me|i value|i care (?:about|a lot)|looking back|my pattern|part of me|i(?:'ve| have) (?:always|never)|the truth is,? i|if i'?m honest|i hadn'?t (?:realised|realized|thought)|that'?s (?:why|because) i|i think (?:i|what)|i see now)\b/i;
 
@@ -297,9 +301,17 @@ function coacheeSentence(sentence: string): CoacheeCode[] {
   if (SUSTAIN_TALK.test(sentence)) add("sustain_talk");
   if (CHANGE_TALK.test(sentence)) add("change_talk");
   if (GOAL.test(sentence)) add("goal_directed");
-  if (namesFeeling(sentence) && EMOTION.test(sentence)) add("emotion_expressed");
-  else if (namesFeeling(sentence)) add("emotion_expressed");
+  if (ABILITY_OR_COMMITMENT.test(sentence) && !codes.includes("sustain_talk")) add("change_talk");
+  if (namesFeeling(sentence) || EMOTION_PHRASE.test(sentence)) add("emotion_expressed");
   if (SELF_EXPLORATION.test(sentence)) add("self_exploration");
+  // Talk about oneself that is none of the above explores oneself ("I tell myself the meeting is more urgent").
+  if (
+    codes.length === 0 &&
+    /\b(?:i|i'm|i've|i'd|me|my|myself)\b/i.test(sentence) &&
+    sentence.split(/\s+/).length >= 4
+  ) {
+    add("self_exploration");
+  }
   // A leading "yes"/"no" only decides when nothing else was said in the sentence.
   if (codes.length > 1 && (codes[0] === "agreement" || codes[0] === "disagreement")) {
     const [first, ...rest] = codes;
