@@ -110,7 +110,9 @@ describe("alliance analyze", () => {
     const progress: number[] = [];
     const threaded = await analyzeOnWorkers(files, {}, 2, (done) => progress.push(done));
     expect(threaded.map((json) => JSON.parse(json))).toEqual(files.map((file) => analyzeFile(file, {})));
-    // Progress comes per batch of eight files.
-    expect(progress).toEqual([8, 12]);
+    // Progress comes per batch (8 files, then the last 4, in whichever order the two workers finish).
+    expect(progress).toHaveLength(2);
+    expect([4, 8]).toContain(progress[0]);
+    expect(progress[1]).toBe(12);
   });
 });
