@@ -8,10 +8,9 @@ import {
   speakerPrefix,
   type Transcript,
   type TranscriptParseError,
-  type Turn,
   tidy,
 } from "../transcript.ts";
-import { withEnds } from "./plain-text.ts";
+import { blocksToTurns } from "./plain-text.ts";
 
 const HEADER = /^\s*([^\s:][^:]{0,59}?)\s+(\d{1,2}:\d{2}(?::\d{2})?)\s*$/;
 
@@ -40,17 +39,9 @@ export function parseOtter(source: string): Result<Transcript, TranscriptParseEr
     if (!current) continue;
     current.parts.push(line);
   }
-  const result: Turn[] = turns
-    .map((t) => ({
-      speaker: t.speaker,
-      text: tidy(t.parts.join(" ")),
-      start: t.start,
-      end: null,
-      line: t.line,
-    }))
-    .filter((t) => t.text !== "");
+  const result = blocksToTurns(turns);
   if (result.length === 0) {
     return err({ line: 1, message: 'No turns found: each turn starts with a line "Name  0:00".' });
   }
-  return ok({ format: "otter", turns: withEnds(result) });
+  return ok({ format: "otter", turns: result });
 }

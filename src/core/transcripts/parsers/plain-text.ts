@@ -38,17 +38,31 @@ export function parsePlainText(source: string): Result<Transcript, TranscriptPar
     }
     current.parts.push(line);
   }
-  const result: Turn[] = turns
-    .map((t) => ({
-      speaker: t.speaker,
-      text: tidy(t.parts.join(" ")),
-      start: t.start,
+  const result = blocksToTurns(turns);
+  if (result.length === 0) return err({ line: 1, message: 'No turns found: each turn starts with "Name:".' });
+  return ok({ format: "plain", turns: result });
+}
+
+/** A speaker's block of lines as gathered by a text parser. */
+export interface TextBlock {
+  readonly speaker: string;
+  readonly parts: readonly string[];
+  readonly start: number | null;
+  readonly line: number;
+}
+
+/** Text blocks as turns: lines joined and tidied, empty blocks left out, ends from the next start. */
+export function blocksToTurns(blocks: readonly TextBlock[]): Turn[] {
+  const turns: Turn[] = blocks
+    .map((b) => ({
+      speaker: b.speaker,
+      text: tidy(b.parts.join(" ")),
+      start: b.start,
       end: null,
-      line: t.line,
+      line: b.line,
     }))
     .filter((t) => t.text !== "");
-  if (result.length === 0) return err({ line: 1, message: 'No turns found: each turn starts with "Name:".' });
-  return ok({ format: "plain", turns: withEnds(result) });
+  return withEnds(turns);
 }
 
 /** Where turns carry starts only, each ends where the next begins (the last stays open). */
