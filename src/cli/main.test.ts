@@ -61,6 +61,7 @@ describe("alliance CLI", () => {
         "0004-alerts",
         "0005-programme-settings",
         "0006-check-ins",
+        "0007-transcripts",
       ],
     });
     expect(JSON.parse(alliance(["migrate", "--json"], env).stdout)).toEqual({

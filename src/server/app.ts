@@ -30,6 +30,7 @@ import { distributionRoutes } from "./ratings/distribution.routes.ts";
 import { mirrorRoutes } from "./ratings/mirror.routes.ts";
 import { ratingRoutes } from "./ratings/rating.routes.ts";
 import { settingsRoutes } from "./ratings/settings.routes.ts";
+import { transcriptRoutes } from "./transcripts/transcript.routes.ts";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv;
@@ -195,6 +196,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await sessionRoutes(app, ctx);
   await ratingRoutes(app, ctx);
   await checkInRoutes(app, ctx);
+  await transcriptRoutes(app, ctx);
   await alertRoutes(app, ctx);
   await mirrorRoutes(app, ctx);
   await distributionRoutes(app, ctx);

@@ -20,6 +20,7 @@ import * as ratings from "./migrations/0003-ratings.ts";
 import * as alerts from "./migrations/0004-alerts.ts";
 import * as programmeSettings from "./migrations/0005-programme-settings.ts";
 import * as checkIns from "./migrations/0006-check-ins.ts";
+import * as transcripts from "./migrations/0007-transcripts.ts";
 import type { Schema } from "./schema.ts";
 
 export type { Dialect };
@@ -136,6 +137,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0004-alerts": { up: (db) => alerts.up(db) },
     "0005-programme-settings": { up: (db) => programmeSettings.up(db) },
     "0006-check-ins": { up: (db) => checkIns.up(db) },
+    "0007-transcripts": { up: (db) => transcripts.up(db) },
   };
 }
 

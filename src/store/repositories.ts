@@ -11,6 +11,7 @@ import { InvitationRepository } from "./organizations/invitation.repository.ts";
 import { OrganizationRepository } from "./organizations/organization.repository.ts";
 import { RatingRepository } from "./ratings/rating.repository.ts";
 import type { Schema } from "./schema.ts";
+import { TranscriptRepository } from "./transcripts/transcript.repository.ts";
 
 export interface Repositories {
   readonly organizations: OrganizationRepository;
@@ -22,6 +23,7 @@ export interface Repositories {
   readonly jobs: JobRepository;
   readonly ratings: RatingRepository;
   readonly alerts: AlertRepository;
+  readonly transcripts: TranscriptRepository;
 }
 
 export function repositories(db: Kysely<Schema>): Repositories {
@@ -35,6 +37,7 @@ export function repositories(db: Kysely<Schema>): Repositories {
     jobs: new JobRepository(db),
     ratings: new RatingRepository(db),
     alerts: new AlertRepository(db),
+    transcripts: new TranscriptRepository(db),
   };
 }
 

@@ -213,6 +213,27 @@ export interface ProgrammeFeedbackSettingsTable {
   updated_by: string;
 }
 
+export interface TranscriptConsentTable {
+  organization_id: string;
+  engagement_id: string;
+  /** "granted" or "withdrawn". */
+  status: string;
+  changed_at: string;
+  changed_by: string;
+}
+
+export interface SessionTranscriptTable {
+  organization_id: string;
+  id: string;
+  session_id: string;
+  format: string;
+  text: string;
+  /** JSON: the analysis of the text. */
+  analysis: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   programmes: ProgrammeTable;
@@ -231,5 +252,7 @@ export interface Schema {
   rating_links: RatingLinkTable;
   instrument_responses: InstrumentResponseTable;
   alerts: AlertTable;
+  transcript_consents: TranscriptConsentTable;
+  session_transcripts: SessionTranscriptTable;
   programme_feedback_settings: ProgrammeFeedbackSettingsTable;
 }

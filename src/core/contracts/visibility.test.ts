@@ -54,6 +54,8 @@ const EXPECTED: Record<
   alliance_alert: { relations: { coach: "rc" }, roles: {} },
   coach_reflection: { relations: { coach: "rc" }, roles: {} },
   wellbeing_screen: { relations: { coachee: "rc" }, roles: {} },
+  transcript: { relations: { coach: "rc", coachee: "r" }, roles: {} },
+  transcript_consent: { relations: { coach: "r", coachee: "rc" }, roles: {} },
   // The coach viewer is also the author in the default subject.
   shared_note: { relations: { coach: "rc", coachee: "r" }, roles: {} },
   coach_private_note: { relations: { coach: "rc", author: "rc" }, roles: {} },

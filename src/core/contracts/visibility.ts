@@ -14,6 +14,8 @@ export const RECORD_TYPES = [
   "alliance_alert",
   "coach_reflection",
   "wellbeing_screen",
+  "transcript",
+  "transcript_consent",
   "shared_note",
   "coach_private_note",
   "person",
@@ -104,6 +106,16 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
     label:
       "Your wellbeing check-in answers (if you turn it on); your coach is told only when they suggest support could help, with the two scores",
     read: [{ relation: "coachee" }],
+    change: [{ relation: "coachee" }],
+  },
+  transcript: {
+    label: "Session transcripts and their analysis (only while you consent to transcripts)",
+    read: [{ relation: "coach" }, { relation: "coachee" }],
+    change: [{ relation: "coach" }],
+  },
+  transcript_consent: {
+    label: "Whether you consent to session transcripts (you can withdraw it; that deletes them)",
+    read: [{ relation: "coach" }, { relation: "coachee" }],
     change: [{ relation: "coachee" }],
   },
   shared_note: {

@@ -14,7 +14,13 @@ import { allows, authorize, type OrgViewer, resolveOrgViewer } from "./org-viewe
 
 const ProgrammeQuery = Type.Object({ programmeId: Type.Optional(Id) });
 /** Audit entity types about the coaching relationship's content, never listed to admins. */
-export const PRIVATE_AUDIT_TYPES = ["rating", "reflection", "alert", "wellbeing_screen"] as const;
+export const PRIVATE_AUDIT_TYPES = [
+  "rating",
+  "reflection",
+  "alert",
+  "wellbeing_screen",
+  "transcript",
+] as const;
 /** A count, or null when withheld: the group covers fewer than five people and the viewer may see only totals. */
 const Count = Type.Union([Type.Integer(), Type.Null()]);
 
