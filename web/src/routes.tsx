@@ -15,6 +15,7 @@ import { ErrorPage } from "./shell/error-page.tsx";
 import { NotFoundPage } from "./shell/not-found-page.tsx";
 import { PublicLayout } from "./shell/public-layout.tsx";
 import { RatingLayout } from "./shell/rating-layout.tsx";
+import { TranscriptPage } from "./transcripts/transcript-page.tsx";
 
 export const router = createBrowserRouter([
   {
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
     children: [
       { path: "/", element: <EngagementsPage /> },
       { path: "/engagements/:engagementId", element: <EngagementPage /> },
+      { path: "/engagements/:engagementId/sessions/:sessionId/transcript", element: <TranscriptPage /> },
       { path: "/alerts", element: <AlertsPage /> },
       { path: "/admin", element: <AdminPage /> },
       { path: "/privacy", element: <PrivacyPage /> },

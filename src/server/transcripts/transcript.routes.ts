@@ -217,9 +217,9 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
     {
       schema: {
         tags: ["transcripts"],
-        summary: "A session's transcript analysis (its coach and coachee); 404 when there is none",
+        summary: "A session's transcript analysis (its coach and coachee); null when it has none",
         params: SessionParams,
-        response: { 200: TranscriptView, ...errors(401, 404) },
+        response: { 200: Type.Union([TranscriptView, Type.Null()]), ...errors(401, 404) },
       },
     },
     async (request) => {
@@ -232,8 +232,9 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
         "session",
       );
       const stored = await ctx.repos.transcripts.findTranscriptOfSession(viewer.orgId, session.id);
-      if (!stored) throw new DomainError("not_found", "This session has no transcript.");
-      return { format: stored.format, uploadedAt: stored.uploadedAt, analysis: stored.analysis };
+      return stored
+        ? { format: stored.format, uploadedAt: stored.uploadedAt, analysis: stored.analysis }
+        : null;
     },
   );
 }

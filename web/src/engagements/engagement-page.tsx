@@ -4,6 +4,7 @@ import { Link, useParams } from "react-router-dom";
 import { AllianceSection } from "../alliance/alliance-section.tsx";
 import { CheckInsSection } from "../check-ins/check-ins-section.tsx";
 import { useSelection } from "../shell/selection.tsx";
+import { TranscriptConsentSection } from "../transcripts/consent-section.tsx";
 import type { Engagement, EngagementDetail, Session } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert, Loading, StatusMessage } from "../ui/messages.tsx";
@@ -92,6 +93,7 @@ function EngagementView({ orgId, detail, changes, onChanged, onTrendChanged }: E
       {seesAlliance(engagement) && (
         <AllianceSection orgId={orgId} engagement={engagement} version={changes} />
       )}
+      {seesAlliance(engagement) && <TranscriptConsentSection orgId={orgId} engagement={engagement} />}
       {seesAlliance(engagement) && (
         <CheckInsSection orgId={orgId} engagement={engagement} version={changes} onChanged={onChanged} />
       )}

@@ -1,5 +1,6 @@
 // One session in the sessions table: its row, its actions and their inline forms, and its notes.
 import { useRef, useState } from "react";
+import { Link } from "react-router-dom";
 import { toApiError } from "../api.ts";
 import { MirrorPanel } from "../mirror/mirror-panel.tsx";
 import type { RatingLink, Session } from "../types.ts";
@@ -163,6 +164,16 @@ export function SessionRows({
                 onChanged(`The session on ${when} is cancelled.`);
               }}
             />
+          )}
+          {session.status === "held" && (
+            <p className="transcript-link">
+              <Link
+                to={`/engagements/${session.engagementId}/sessions/${session.id}/transcript`}
+                aria-describedby={whenId}
+              >
+                Transcript
+              </Link>
+            </p>
           )}
           {canAddNotes && session.status === "held" && (
             <MirrorPanel orgId={orgId} sessionId={session.id} describedBy={whenId} onSaved={onReflected} />

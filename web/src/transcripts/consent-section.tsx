@@ -1,0 +1,81 @@
+// The engagement's "Session transcripts" card: whether the coachee consents; the coachee grants or
+// withdraws it (withdrawing deletes the stored transcripts), the coach sees it.
+import { useState } from "react";
+import { toApiError } from "../api.ts";
+import type { Engagement } from "../types.ts";
+import { formatDateTime } from "../ui/format.ts";
+import { ErrorAlert, Loading, StatusMessage } from "../ui/messages.tsx";
+import { useResource } from "../ui/use-resource.ts";
+import { fetchConsent, saveConsent } from "./transcripts.api.ts";
+
+export function TranscriptConsentSection({ orgId, engagement }: { orgId: string; engagement: Engagement }) {
+  const consent = useResource(`${orgId}/${engagement.id}/consent`, () => fetchConsent(orgId, engagement.id));
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isCoachee = engagement.viewerRelation === "coachee";
+  const granted = consent.data?.status === "granted";
+
+  async function change(grant: boolean): Promise<void> {
+    setBusy(true);
+    setError(null);
+    try {
+      const saved = await saveConsent(orgId, engagement.id, grant);
+      setMessage(
+        grant
+          ? "Consent given: your coach can now add transcripts of your sessions."
+          : `Consent withdrawn. ${saved.deletedTranscripts} stored ${saved.deletedTranscripts === 1 ? "transcript was" : "transcripts were"} deleted.`,
+      );
+      consent.reload();
+    } catch (caught) {
+      setError(toApiError(caught).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card section" aria-labelledby="transcripts-heading">
+      <h2 id="transcripts-heading">Session transcripts</h2>
+      <p className="muted">
+        With {isCoachee ? "your" : `${engagement.coachee.displayName}'s`} consent, the coach can add a
+        session's transcript and both of you see what it shows: talk balance, questions and reflections, and
+        moments worth a second look. Only the two of you see it; withdrawing consent deletes every stored
+        transcript.
+      </p>
+      <ErrorAlert error={consent.error} />
+      <ErrorAlert error={error} />
+      <StatusMessage message={message} />
+      {consent.data === undefined ? (
+        consent.loading && <Loading what="the consent" />
+      ) : (
+        <p>
+          <strong>
+            {granted
+              ? "Consent given"
+              : consent.data.status === "withdrawn"
+                ? "Consent withdrawn"
+                : "No consent given"}
+          </strong>
+          {consent.data.changedAt !== null && (
+            <>
+              {" "}
+              on <time dateTime={consent.data.changedAt}>{formatDateTime(consent.data.changedAt)}</time>
+            </>
+          )}
+          .
+        </p>
+      )}
+      {isCoachee && consent.data !== undefined && (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => void change(!granted)}
+        >
+          {granted ? "Withdraw consent and delete transcripts" : "Give consent to transcripts"}
+        </button>
+      )}
+    </section>
+  );
+}
