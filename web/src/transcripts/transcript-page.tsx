@@ -146,7 +146,7 @@ export function TranscriptPage() {
           on the engagement page.
         </p>
       )}
-      {isCoach && consent.data?.status === "granted" && (
+      {isCoach && consent.data?.status === "granted" && transcript.data === null && (
         <UploadForm
           orgId={orgId}
           sessionId={sessionId}
@@ -155,6 +155,19 @@ export function TranscriptPage() {
             transcript.reload();
           }}
         />
+      )}
+      {isCoach && consent.data?.status === "granted" && transcript.data && (
+        <details className="notes-disclosure">
+          <summary>Replace the transcript</summary>
+          <UploadForm
+            orgId={orgId}
+            sessionId={sessionId}
+            onUploaded={() => {
+              setMessage("Transcript replaced and analysed again.");
+              transcript.reload();
+            }}
+          />
+        </details>
       )}
       {transcript.data === null && !isCoach && <p>No transcript has been added for this session.</p>}
       {transcript.data && <TranscriptReport analysis={transcript.data.analysis} />}

@@ -113,10 +113,10 @@ export function TranscriptReport({ analysis }: { analysis: Analysis }) {
         <ul className="talk-bars">
           {analysis.speakers.map((s) => (
             <li key={s.name}>
-              <span className="talk-bar-label">
+              <label className="talk-bar-label" htmlFor={`talk-${s.name}`}>
                 {s.name} ({s.role}) — {pct(s.talkShare)}
-              </span>
-              <span className="talk-bar" style={{ width: pct(s.talkShare) }} />
+              </label>
+              <meter id={`talk-${s.name}`} className="talk-bar" min={0} max={1} value={s.talkShare} />
             </li>
           ))}
         </ul>
