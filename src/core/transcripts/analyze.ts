@@ -8,7 +8,7 @@ import { type MitiLevel, mitiLevel, PERCENT_COMPLEX_REFLECTIONS, REFLECTION_TO_Q
 import { assignRoles, type Role } from "./roles.ts";
 import { type Association, associationOf, tabulate } from "./sequences.ts";
 import { type TemporalFocus, temporalFocusOf } from "./temporal-focus.ts";
-import { namesFeeling, wordsOf } from "./text.ts";
+import { namesFeeling, wordCount } from "./text.ts";
 import type { Transcript, TranscriptFormat } from "./transcript.ts";
 
 /** An overlap counts as an interruption when the new speaker starts more than this before the other ends. */
@@ -201,13 +201,16 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
   });
 
   const timed = turns.length > 0 && turns.every((t) => t.start !== null && t.end !== null);
-  const totalWords = utterances.reduce((sum, u) => sum + wordsOf(u.text).length, 0) || 1;
+  // Each utterance's word count, counted once.
+  const wordsIn = new Map(utterances.map((u) => [u, wordCount(u.text)]));
+  const words = (u: Utterance) => wordsIn.get(u) ?? 0;
+  const totalWords = utterances.reduce((sum, u) => sum + words(u), 0) || 1;
   const spoken = (u: Utterance) => (u.start !== null && u.end !== null ? u.end - u.start : 0);
   const totalTime = utterances.reduce((sum, u) => sum + spoken(u), 0);
   const byTime = timed && totalTime > 0;
   const speakers: SpeakerSummary[] = [...roles.bySpeaker].map(([name, role]) => {
     const own = utterances.filter((u) => u.speaker === name);
-    const words = own.reduce((sum, u) => sum + wordsOf(u.text).length, 0);
+    const spokenWords = own.reduce((sum, u) => sum + words(u), 0);
     const runs: Utterance[][] = [];
     utterances.forEach((u, i) => {
       if (u.speaker !== name) return;
@@ -218,7 +221,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
       const first = run[0];
       const last = run.at(-1);
       return {
-        words: run.reduce((sum, u) => sum + wordsOf(u.text).length, 0),
+        words: run.reduce((sum, u) => sum + words(u), 0),
         seconds:
           first?.start != null && last?.end != null ? round(Math.max(0, last.end - first.start), 1) : null,
       };
@@ -235,10 +238,12 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
     return {
       name,
       role,
-      words,
+      words: spokenWords,
       turns: runs.length,
       utterances: own.length,
-      talkShare: round(byTime ? own.reduce((sum, u) => sum + spoken(u), 0) / totalTime : words / totalWords),
+      talkShare: round(
+        byTime ? own.reduce((sum, u) => sum + spoken(u), 0) / totalTime : spokenWords / totalWords,
+      ),
       longestMonologue: longest,
       questions,
       questionRate: round(runs.length === 0 ? 0 : questions / runs.length),
@@ -298,9 +303,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
         reflectionToQuestion: mitiLevel(reflectionToQuestion, REFLECTION_TO_QUESTION),
         complexReflections: mitiLevel(percentComplex, PERCENT_COMPLEX_REFLECTIONS),
       },
-      coacheeShareOfWords: round(
-        coacheeUtterances.reduce((sum, u) => sum + wordsOf(u.text).length, 0) / totalWords,
-      ),
+      coacheeShareOfWords: round(coacheeUtterances.reduce((sum, u) => sum + words(u), 0) / totalWords),
       coacheeTemporalFocus: temporalFocusOf(coacheeUtterances.map((u) => u.text)),
     },
     circumplex: {

@@ -2,7 +2,7 @@
 // cold) in [−1, 1], from the documented cues below; session means per speaker; the coach's octant.
 
 import type { Code } from "./coding.ts";
-import { wordsOf } from "./text.ts";
+import { wordCount } from "./text.ts";
 
 /** Weight of each code on the two axes (docs/transcripts.md, "Circumplex"). */
 const CODE_WEIGHTS: Partial<Record<Code, { dominance: number; friendliness: number }>> = {
@@ -66,7 +66,7 @@ export function positionOf(text: string, codes: readonly Code[], interrupting: b
   friendliness += Math.min(0.3, 0.15 * (text.match(WARMTH)?.length ?? 0));
   if (HOSTILITY.test(text)) friendliness -= 0.5;
   if (interrupting) dominance += 0.3;
-  if (wordsOf(text).length > 80) dominance += 0.2;
+  if (wordCount(text) > 80) dominance += 0.2;
   return { dominance: clamp(dominance), friendliness: clamp(friendliness) };
 }
 

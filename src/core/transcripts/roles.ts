@@ -2,7 +2,7 @@
 // speaker who asks the most questions per turn and talks least — with a warning saying so.
 
 import { err, ok, type Result } from "../shared/result.ts";
-import { wordsOf } from "./text.ts";
+import { wordCount } from "./text.ts";
 import type { Turn } from "./transcript.ts";
 
 export type Role = "coach" | "coachee";
@@ -52,11 +52,12 @@ export function assignRoles(turns: readonly Turn[], coach?: string): Result<Role
     warnings.push(`Only one speaker (${only}); taken as the coach.`);
     return ok(rolesWith(speakers, only, warnings));
   }
-  const totalWords = turns.reduce((sum, turn) => sum + wordsOf(turn.text).length, 0) || 1;
+  const counts = turns.map((turn) => wordCount(turn.text));
+  const totalWords = counts.reduce((sum, n) => sum + n, 0) || 1;
   const scored = speakers.map((speaker) => {
     const own = turns.filter((turn) => turn.speaker === speaker);
     const questions = own.filter((turn) => turn.text.trim().endsWith("?")).length;
-    const words = own.reduce((sum, turn) => sum + wordsOf(turn.text).length, 0);
+    const words = turns.reduce((sum, turn, i) => sum + (turn.speaker === speaker ? (counts[i] ?? 0) : 0), 0);
     return { speaker, questions, turns: own.length, score: questions / own.length - words / totalWords };
   });
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));

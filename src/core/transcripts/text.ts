@@ -1,10 +1,18 @@
 // Words and sentences of a turn, with the small lexicons the coder and the metrics share.
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-
 /** The words of a text, lower-cased (`don't` stays one word). */
 export function wordsOf(text: string): string[] {
-  return (text.match(WORD) ?? []).map((word) => word.toLowerCase().replace(/’/g, "'"));
+  // Lower-case and straighten apostrophes once for the whole text, not word by word.
+  return text.toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
+}
+
+/** How many words a text has (as `wordsOf` counts them), without building the list. */
+export function wordCount(text: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) count++;
+  return count;
 }
 
 /** The sentences of a text: split after `.`, `!`, `?` or `…` followed by a space; never empty. */
