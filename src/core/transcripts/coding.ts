@@ -116,7 +116,7 @@ const SELF_DISCLOSURE =
 const FEEDBACK =
   /\b(?:i (?:noticed|notice|observed|observe|see) (?:that |how |when |you)|what i(?:'m| am) (?:noticing|seeing|observing)|when you (?:said|did|talked|spoke|described|presented) (?:that|this|it)?.*(?:i|it)|one thing i(?:'ve)? notice|my (?:observation|impression|sense) is|you (?:tend|seem) to|i(?:'ve| have) noticed|you came across|you (?:sounded|looked|seemed) (?:more|less|really)|your (?:voice|energy|tone) (?:changed|dropped|lifted)|you interrupted|(?:your (?:team|reports|direct reports|colleagues|peers|manager|boss)|\w+) (?:said|says|wrote|rated|reported|say) (?:that )?(?:you|your|they'?re)|i can (?:hear|see) (?:the|how|that)|what strikes me|watching you|(?:that'?s|it'?s) a (?:lovely|good|great|strong|clear) way (?:in|to))\b/i;
 const ADVICE =
-  /\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|could always|may want to|might consider|could just)|i(?:'d| would) (?:suggest|recommend|advise|encourage you)|my (?:advice|suggestion|recommendation)|if i were you|the best (?:thing|way|approach) (?:is|would be)|make sure (?:you|to)|what you (?:need|should) (?:to )?do is|it (?:might|would|could) help (?:to|if you)|one (?:option|idea|approach) (?:is|would be|could be)|here'?s what you(?:'re| are) going to do)\b/i;
+  /\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|could always|may want to|might consider|could just)|i(?:'d| would) (?:suggest|recommend|advise|encourage you)|my (?:advice|suggestion|recommendation)|if i were you|the best (?:thing|way|approach) (?:is|would be)|make sure (?:you|to)|what you (?:need|should) (?:to )?do is|it (?:might|would|could) help (?:to|if you)|one (?:option|idea|approach) (?:is|would be|could be)|here'?s what you(?:'re| are) going to do|it (?:might|could|may) be worth|worth (?:trying|considering|a try)|a (?:good|useful|simple) (?:first )?step (?:is|would be|might be)|the trick is|what (?:works|helps) (?:is|for many))\b/i;
 const LEADING_PHRASE_IMPERATIVE =
   /^(?:in|at|before|after|when|for|during|next|every|each|on|this|tomorrow)\b[^,]{0,60},\s*(?:try|make|tell|ask|write|schedule|set|talk|go|start|stop|take|let|consider|think|focus|remember|give|put|send|book|delegate|say|keep|avoid|call|block|plan|prepare|practi[cs]e|count|pause)\b/i;
 const IMPERATIVE_START =
@@ -215,11 +215,14 @@ function coachSentence(sentence: string, previous: string | null): CoachCode[] {
     REFLECTIVE_STEM.test(core) || tagged || (overlapWith(core, previous) >= 0.5 && !/^i\b/i.test(core));
   if (reflective && codes.every((c) => c === "challenge")) add(reflectionDepth(core, previous));
   if (codes.length === 0 && GREETING.test(core)) add("other");
-  // A statement about the coachee that is nothing else, answering their turn, reflects it.
+  // A statement about the coachee that is nothing else, answering their turn, reflects it: it speaks of
+  // "you" or picks up their words, and carries no opinion of the coach's own ("I think", "I'd").
   if (
     codes.length === 0 &&
     previous !== null &&
     !/^(?:i|we|let'?s|my|our)\b/i.test(core) &&
+    !/\bi(?:'d|'m| think| believe| would)?\b/i.test(core) &&
+    (/\byou(?:r|'re|'ve|'d|rself)?\b/i.test(core) || overlapWith(core, previous) >= 0.3) &&
     core.split(/\s+/).length >= 3
   ) {
     add(reflectionDepth(core, previous));
