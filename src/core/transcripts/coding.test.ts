@@ -85,6 +85,17 @@ describe("coach utterance coding", () => {
   });
 });
 
+describe("coding a runaway sentence", () => {
+  it("codes a 200,000-character turn without punctuation by its first 600 characters", () => {
+    const long = `So you feel ${"one, and then another, second, ".repeat(7000)}`;
+    expect(long.length).toBeGreaterThan(200_000);
+    expect(codeCoachTurn(long, "I feel stuck.").primary).toBe(
+      codeCoachTurn(long.slice(0, 600), "I feel stuck.").primary,
+    );
+    expect(codeCoacheeTurn(long, null).codes.length).toBeGreaterThan(0);
+  });
+});
+
 describe("coachee utterance coding", () => {
   it.each(COACHEE)("%s → %s", (text, primary) => {
     const coded = codeCoacheeTurn(text, null);

@@ -177,7 +177,18 @@ function overlapWith(sentence: string, previous: string | null): number {
 }
 
 /** The codes of one coach sentence, the first being its function. */
-function coachSentence(sentence: string, previous: string | null): CoachCode[] {
+/**
+ * Cues are looked for in at most this many characters of a sentence: what a sentence does shows at its
+ * start, and a bound keeps every pattern linear on a runaway sentence (a transcript without punctuation).
+ */
+export const CUE_WINDOW = 600;
+
+function window(sentence: string): string {
+  return sentence.length <= CUE_WINDOW ? sentence : sentence.slice(0, CUE_WINDOW);
+}
+
+function coachSentence(whole: string, previous: string | null): CoachCode[] {
+  const sentence = window(whole);
   const core = sentence.replace(LEADING_FILLER, "").replace(TAG, "");
   const codes: CoachCode[] = [];
   const add = (code: CoachCode) => {
@@ -293,7 +304,8 @@ const GOAL =
 const SELF_EXPLORATION =
   /\b(?:i (?:realise|realize|realised|realized|guess i|suppose i|tend to|always|never|often|notice (?:that )?i|wonder if i|think (?:i|that i|maybe i|it'?s because i))|i(?:'m| am) (?:the kind|someone who|a person who|the sort)|maybe (?:it'?s|because) i|for me,? (?:it'?s|the)|it matters to me|i value|i care (?:about|a lot)|looking back|my pattern|part of me|i(?:'ve| have) (?:always|never)|the truth is,? i|if i'?m honest|i hadn'?t (?:realised|realized|thought)|that'?s (?:why|because) i|i think (?:i|what)|i see now)\b/i;
 
-function coacheeSentence(sentence: string): CoacheeCode[] {
+function coacheeSentence(whole: string): CoacheeCode[] {
+  const sentence = window(whole);
   const codes: CoacheeCode[] = [];
   const add = (code: CoacheeCode) => {
     if (!codes.includes(code)) codes.push(code);
