@@ -11,7 +11,11 @@ import { validateResponse } from "../../core/instruments/response-validation.ts"
 import { type ScoreReport, scoreResponse } from "../../core/instruments/scoring.ts";
 import type { EngagementId } from "../../core/shared/brand.ts";
 import { DomainError, isDomainError } from "../../core/shared/domain-error.ts";
-import type { InstrumentResponseRecord, RatingLinkRecord } from "../../store/ratings/rating.repository.ts";
+import type {
+  InstrumentResponseRecord,
+  RatingLinkInContext,
+  RatingLinkRecord,
+} from "../../store/ratings/rating.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
@@ -87,19 +91,17 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
 
   /** The link's session, if the link is unused, unexpired and its session can still be rated. */
   async function openLink(token: string) {
-    return await checkLink(await ctx.repos.ratings.findRatingLinkByTokenHash(hashToken(token)));
+    return checkLink(await ctx.repos.ratings.findRatingLinkByTokenHash(hashToken(token)));
   }
 
-  async function checkLink(link: RatingLinkRecord | undefined) {
+  function checkLink(link: RatingLinkInContext | undefined) {
     if (!link || link.usedAt !== null || link.expiresAt <= ctx.clock.now()) {
       throw new DomainError("link_invalid", LINK_INVALID);
     }
-    const session = await ctx.repos.engagements.findSessionStatus(link.organizationId, link.sessionId);
-    if (!session) throw new DomainError("link_invalid", LINK_INVALID);
-    if (session.status === "cancelled") {
+    if (link.sessionStatus === "cancelled") {
       throw new DomainError("conflict", "This session was cancelled, so there is nothing to rate.");
     }
-    return { link, session };
+    return { link, session: { status: link.sessionStatus, engagementId: link.engagementId } };
   }
 
   api.get(
@@ -211,7 +213,7 @@ export async function ratingRoutes(app: FastifyInstance, ctx: AppContext): Promi
       let link: RatingLinkRecord;
       let engagementId: EngagementId;
       try {
-        const opened = await checkLink(known);
+        const opened = checkLink(known);
         link = opened.link;
         engagementId = opened.session.engagementId;
       } catch (error) {

@@ -273,20 +273,6 @@ export class EngagementRepository {
       .execute();
   }
 
-  /** Just a session's status and engagement (the rating submit's check), or undefined. */
-  async findSessionStatus(
-    orgId: OrganizationId,
-    id: SessionId,
-  ): Promise<{ status: SessionStatus; engagementId: EngagementId } | undefined> {
-    const row = await this.#db
-      .selectFrom("coaching_sessions")
-      .select(["status", "engagement_id"])
-      .where("organization_id", "=", orgId)
-      .where("id", "=", id)
-      .executeTakeFirst();
-    return row && { status: row.status as SessionStatus, engagementId: row.engagement_id as EngagementId };
-  }
-
   /** A session with its engagement's parties, or undefined when it is not in this organization. */
   async findSessionInContext(orgId: OrganizationId, id: SessionId): Promise<SessionInContext | undefined> {
     const row = await this.#db

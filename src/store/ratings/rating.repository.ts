@@ -1,7 +1,14 @@
 // Rating links (single use, stored as token hashes) and the instrument responses given through them.
 
 import type { Kysely } from "kysely";
-import type { IsoInstant, OrganizationId, PersonId, SessionId } from "../../core/shared/brand.ts";
+import type { SessionStatus } from "../../core/sessions/session-lifecycle.ts";
+import type {
+  EngagementId,
+  IsoInstant,
+  OrganizationId,
+  PersonId,
+  SessionId,
+} from "../../core/shared/brand.ts";
 import type { Schema } from "../schema.ts";
 
 export interface RatingLinkRecord {
@@ -18,6 +25,12 @@ export interface RatingLinkRecord {
   readonly tokenHash: string;
   readonly expiresAt: IsoInstant;
   readonly usedAt: IsoInstant | null;
+}
+
+/** A link with what the submit needs of its session. */
+export interface RatingLinkInContext extends RatingLinkRecord {
+  readonly sessionStatus: SessionStatus;
+  readonly engagementId: EngagementId;
 }
 
 export interface InstrumentResponseRecord {
@@ -71,8 +84,42 @@ export class RatingRepository {
   }
 
   /** A link by its token hash, across organizations: the token itself names it. */
-  async findRatingLinkByTokenHash(tokenHash: string): Promise<RatingLinkRecord | undefined> {
-    return linkOf(await this.#selectLinks().where("token_hash", "=", tokenHash).executeTakeFirst());
+  /**
+   * A link by its token hash, across organizations (the token itself names it), with its session's status
+   * and engagement — in one query, as the rating submit reads it under load.
+   */
+  async findRatingLinkByTokenHash(tokenHash: string): Promise<RatingLinkInContext | undefined> {
+    const row = await this.#db
+      .selectFrom("rating_links as l")
+      .innerJoin("coaching_sessions as s", (join) =>
+        join.onRef("s.organization_id", "=", "l.organization_id").onRef("s.id", "=", "l.session_id"),
+      )
+      .select([
+        "l.organization_id as organizationId",
+        "l.id as id",
+        "l.session_id as sessionId",
+        "l.respondent_id as respondentId",
+        "l.instrument_id as instrumentId",
+        "l.extra_instruments as extraInstruments",
+        "l.session_number as sessionNumber",
+        "l.token_hash as tokenHash",
+        "l.expires_at as expiresAt",
+        "l.used_at as usedAt",
+        "s.status as sessionStatus",
+        "s.engagement_id as engagementId",
+      ])
+      .where("l.token_hash", "=", tokenHash)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const { sessionStatus, engagementId, ...link } = row;
+    const record = linkOf(link as Omit<RatingLinkRecord, "extraInstruments"> & { extraInstruments: string });
+    return (
+      record && {
+        ...record,
+        sessionStatus: sessionStatus as SessionStatus,
+        engagementId: engagementId as EngagementId,
+      }
+    );
   }
 
   async findRatingLinkById(orgId: OrganizationId, id: string): Promise<RatingLinkRecord | undefined> {
