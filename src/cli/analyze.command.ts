@@ -17,8 +17,9 @@ export const WORKERS_FROM_FILES = 8;
 const BATCH = 8;
 
 /**
- * Analyses `files` on `threads` worker threads, calling `progress` with the number done so far; returns
- * each file's outcome as JSON text, in the order given.
+ * Analyses `files` on `threads` threads — this one and `threads − 1` workers, all taking batches from one
+ * queue, so no work waits while the workers start — calling `progress` with the number done so far;
+ * returns each file's outcome as JSON text, in the order given.
  */
 export async function analyzeOnWorkers(
   files: readonly string[],
@@ -29,36 +30,52 @@ export async function analyzeOnWorkers(
   const results: string[] = new Array(files.length);
   let next = 0;
   let done = 0;
+  const take = (): { start: number; batch: readonly string[] } | null => {
+    if (next >= files.length) return null;
+    const start = next;
+    next = Math.min(files.length, next + BATCH);
+    return { start, batch: files.slice(start, next) };
+  };
+  const store = (start: number, json: readonly string[]) => {
+    json.forEach((text, i) => {
+      results[start + i] = text;
+    });
+    done += json.length;
+    progress(done);
+  };
+  const workerCount = Math.max(0, Math.min(threads - 1, Math.ceil(files.length / BATCH) - 1));
   const workers = Array.from(
-    { length: Math.max(1, Math.min(threads, Math.ceil(files.length / BATCH))) },
-    () => {
-      return new Worker(new URL("./analyze.worker.ts", import.meta.url), { workerData: options });
-    },
+    { length: workerCount },
+    () => new Worker(new URL("./analyze.worker.ts", import.meta.url), { workerData: options }),
   );
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= files.length) return resolve();
-              const start = next;
-              next = Math.min(files.length, next + BATCH);
-              worker.postMessage({ start, files: files.slice(start, next) });
-            };
-            worker.on("message", (message: { start: number; json: string[] }) => {
-              message.json.forEach((json, i) => {
-                results[message.start + i] = json;
-              });
-              done += message.json.length;
-              progress(done);
-              send();
-            });
-            worker.once("error", reject);
+    const onWorkers = workers.map(
+      (worker) =>
+        new Promise<void>((resolve, reject) => {
+          const send = () => {
+            const job = take();
+            if (!job) return resolve();
+            worker.postMessage({ start: job.start, files: job.batch });
+          };
+          worker.on("message", (message: { start: number; json: string[] }) => {
+            store(message.start, message.json);
             send();
-          }),
-      ),
+          });
+          worker.once("error", reject);
+          send();
+        }),
     );
+    // This thread works too, yielding between batches so the workers' answers are taken in.
+    const here = (async () => {
+      for (let job = take(); job; job = take()) {
+        store(
+          job.start,
+          job.batch.map((file) => JSON.stringify(analyzeFile(file, options))),
+        );
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    await Promise.all([here, ...onWorkers]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
