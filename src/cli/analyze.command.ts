@@ -62,6 +62,11 @@ export async function analyzeOnWorkers(
             send();
           });
           worker.once("error", reject);
+          // A worker that stops without an error (out of memory, killed) must not leave its files waiting.
+          worker.once("exit", (code) => {
+            if (next < files.length || code !== 0)
+              reject(new Error(`a worker thread stopped (exit code ${code})`));
+          });
           send();
         }),
     );
@@ -165,9 +170,14 @@ export function registerAnalyzeCommand(cli: Command): void {
         const outcomes = json.map((text) => JSON.parse(text) as FileOutcome);
         if (options.out !== undefined) {
           mkdirSync(options.out, { recursive: true });
+          const used = new Set<string>();
           for (const outcome of outcomes) {
             if ("error" in outcome) continue;
-            const name = `${path.basename(outcome.file)}.analysis.json`;
+            // Files of the same name from different folders get -2, -3, … rather than overwrite each other.
+            const base = path.basename(outcome.file);
+            let name = `${base}.analysis.json`;
+            for (let n = 2; used.has(name); n++) name = `${base}-${n}.analysis.json`;
+            used.add(name);
             writeFileSync(path.join(options.out, name), `${JSON.stringify(outcome, null, 2)}\n`);
           }
         }

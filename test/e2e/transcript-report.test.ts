@@ -70,6 +70,7 @@ describe("session transcripts", () => {
     expect(await coachee.getByRole("heading", { name: "Add the transcript" }).count()).toBe(0);
     problems.push(...(await accessibilityProblems(coachee)));
     await coachee.goto(engagementUrl);
+    await coachee.getByRole("button", { name: "Withdraw consent…" }).click();
     await coachee.getByRole("button", { name: "Withdraw consent and delete transcripts" }).click();
     await coachee.getByText("1 stored transcript was deleted.", { exact: false }).waitFor();
     await coach.reload();

@@ -65,7 +65,10 @@ export interface Analysis {
     readonly speakerSwitches: number;
     /** Speaker switches per minute; null without times. */
     readonly interactivity: number | null;
-    /** Median seconds between the coachee's end and the coach's reply (overlaps count as 0). */
+    /**
+     * Median seconds between the coachee's end and the coach's reply (overlaps count as 0); null when the
+     * source gives no ends (plain text, Otter), as for overlaps and interruptions, which are then 0.
+     */
     readonly coachMedianPauseSeconds: number | null;
     readonly overlaps: number;
     readonly interruptions: number;
@@ -142,7 +145,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
         ? codeCoachTurn(turn.text, otherBefore?.text ?? null)
         : codeCoacheeTurn(turn.text, otherBefore?.text ?? null);
     let interrupting = false;
-    if (previousByOther && turn.start !== null && previousByOther.end !== null) {
+    if (transcript.endsGiven && previousByOther && turn.start !== null && previousByOther.end !== null) {
       const gap = turn.start - previousByOther.end;
       if (gap < 0) {
         overlaps++;
@@ -256,8 +259,13 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
 
   const coachUtterances = utterances.filter((u) => u.role === "coach");
   const coacheeUtterances = utterances.filter((u) => u.role === "coachee");
-  const reflections = coachUtterances.filter((u) => u.codes.some((c) => c.startsWith("reflection."))).length;
-  const complex = coachUtterances.filter((u) => u.codes.includes("reflection.complex")).length;
+  // MITI 4.2.1 counts a summary as a (usually complex) reflection.
+  const reflections = coachUtterances.filter((u) =>
+    u.codes.some((c) => c.startsWith("reflection.") || c === "summary"),
+  ).length;
+  const complex = coachUtterances.filter(
+    (u) => u.codes.includes("reflection.complex") || u.codes.includes("summary"),
+  ).length;
   const coachQuestions = coachUtterances.filter((u) => u.codes.some((c) => c.startsWith("question."))).length;
   const reflectionToQuestion = coachQuestions === 0 ? null : round(reflections / coachQuestions, 2);
   const percentComplex = reflections === 0 ? null : round((complex / reflections) * 100, 1);

@@ -31,9 +31,9 @@ describe("transcript parse errors name the line", () => {
     expect(errorOf("1\n00:00:01,000 --> 00:00:02,000\nMaya: Hi\n\n2\nMaya: no timing\n", "srt").line).toBe(6);
   });
 
-  it("plain text: speech before any speaker", () => {
-    const e = errorOf("just some words\nMaya: Hi\n", "plain");
-    expect(e.line).toBe(1);
+  it("plain text: speech before any speaker (beyond three title lines)", () => {
+    const e = errorOf("just some words\nmore words\nand more\nand a fourth\nMaya: Hi\n", "plain");
+    expect(e.line).toBe(4);
     expect(e.message).toContain('"Name:"');
   });
 
@@ -119,5 +119,57 @@ describe("transcript parsers on arbitrary input", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe("review fixes: odd but real input", () => {
+  const turnsOf = (source: string, format?: (typeof TRANSCRIPT_FORMATS)[number]) => {
+    const result = parseTranscript(source, format);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value.turns.map((t) => [t.speaker, t.text]);
+  };
+
+  it("SRT: splits two cues with no blank line between them", () => {
+    expect(
+      turnsOf("1\n00:00:01,000 --> 00:00:02,000\nMaya: Hi\n2\n00:00:03,000 --> 00:00:04,000\nDan: Hello\n"),
+    ).toEqual([
+      ["Maya", "Hi"],
+      ["Dan", "Hello"],
+    ]);
+  });
+
+  it("WebVTT: accepts blank lines before the header", () => {
+    expect(turnsOf("\n\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMaya: Hi\n")).toEqual([["Maya", "Hi"]]);
+  });
+
+  it("Otter: a line of speech ending in a time is not a speaker; a title with a time is not Otter", () => {
+    expect(turnsOf("Maya Okafor  0:00\nWhen is it?\nI have a meeting at 3:30\n\nDan  0:05\nOkay.\n")).toEqual(
+      [
+        ["Maya Okafor", "When is it? I have a meeting at 3:30"],
+        ["Dan", "Okay."],
+      ],
+    );
+    expect(turnsOf("Coaching session with Dan 14:00\nMaya: Hi Dan\nDan: Hello\n")).toEqual([
+      ["Maya", "Hi Dan"],
+      ["Dan", "Hello"],
+    ]);
+  });
+
+  it("JSON: skips segments without text and carries the speaker over segments without one", () => {
+    expect(
+      turnsOf(
+        '{"segments":[{"speaker":"A","text":"Hi"},{"text":null},{"text":"and welcome"},{"speaker":"B","text":"Thanks"}]}',
+      ),
+    ).toEqual([
+      ["A", "Hi"],
+      ["A", "and welcome"],
+      ["B", "Thanks"],
+    ]);
+  });
+
+  it("WebVTT: 200,000 unclosed '<' are read (tag stripping is linear)", () => {
+    const hostile = `WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMaya: ${"<".repeat(200_000)}\n`;
+    // A quadratic pattern would run for minutes here and trip the test timeout; a linear one takes milliseconds.
+    expect(parseTranscript(hostile).ok).toBe(true);
   });
 });

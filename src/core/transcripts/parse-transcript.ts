@@ -2,7 +2,7 @@
 
 import { err, type Result } from "../shared/result.ts";
 import { parseDiarisedJson } from "./parsers/diarised-json.ts";
-import { otterHeader, parseOtter } from "./parsers/otter.ts";
+import { otterHeader, parseOtter, startsBlock } from "./parsers/otter.ts";
 import { parsePlainText } from "./parsers/plain-text.ts";
 import { parseSrt } from "./parsers/srt.ts";
 import { parseWebVtt } from "./parsers/webvtt.ts";
@@ -26,13 +26,17 @@ export function detectFormat(source: string): TranscriptFormat {
   const lines = linesOf(text).filter((line) => line.trim() !== "");
   const [first = "", second = ""] = lines;
   if ((/^\d+$/.test(first.trim()) && second.includes("-->")) || /^\S+\s+-->\s+\S+/.test(first)) return "srt";
-  // Otter puts a title and a note above the first header, so look a few lines in: a header before any
-  // "Name:" line means Otter.
-  for (const line of lines.slice(0, 10)) {
-    if (otterHeader(line)) return "otter";
+  // Otter puts a title and a note above the first header, so look a little way in: two block-opening
+  // "Name  0:00" headers before any "Name:" line mean Otter (one, when there is no "Name:" line at all).
+  const all = linesOf(text).slice(0, 80);
+  let headers = 0;
+  for (const [i, line] of all.entries()) {
+    if (line.trim() === "") continue;
     if (speakerPrefix(line)) return "plain";
+    if (startsBlock(all, i) && otterHeader(line)) headers++;
+    if (headers >= 2) return "otter";
   }
-  return "plain";
+  return headers === 1 ? "otter" : "plain";
 }
 
 /** Parses `source` as `format`, or as the detected format; a parse error names the line. */

@@ -63,7 +63,7 @@ export function assignRoles(turns: readonly Turn[], coach?: string): Result<Role
   const best = scored.reduce((a, b) => (b.score > a.score ? b : a));
   warnings.push(
     `Roles guessed: ${best.speaker} is taken as the coach (asked ${best.questions} questions in ${best.turns} turns, ` +
-      "and talked least for it). Name the coach with --coach to be sure.",
+      "and talked least for it). Name the coach (--coach on the command line) to be sure.",
   );
   return ok(rolesWith(speakers, best.speaker, warnings));
 }

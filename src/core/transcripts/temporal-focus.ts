@@ -16,6 +16,10 @@ const FUTURE = new Set(
     " ",
   ),
 );
+/** Verbs after which an "-ed" word describes a present state. */
+const STATE_VERBS = new Set(
+  "am is are 'm 're i'm you're we're they're feel feeling get getting seem look".split(" "),
+);
 /** Regular past-tense verbs end in -ed; these common words do too without being past. */
 const NOT_PAST_ED = new Set(
   "need feed seed bed red indeed speed proceed exceed succeed bleed breed shed".split(" "),
@@ -35,8 +39,11 @@ function focusOf(sentence: string): "past" | "present" | "future" | null {
   let past = 0;
   let present = 0;
   let future = 0;
-  for (const word of words) {
-    if (PAST.has(word) || (word.endsWith("ed") && word.length > 4 && !NOT_PAST_ED.has(word))) past++;
+  for (const [i, word] of words.entries()) {
+    // "-ed" after am/is/are/feel/get is a state now ("I'm stressed"), not the past.
+    const afterState = STATE_VERBS.has(words[i - 1] ?? "");
+    if (PAST.has(word) || (word.endsWith("ed") && word.length > 4 && !NOT_PAST_ED.has(word) && !afterState))
+      past++;
     if (PRESENT.has(word) || word.endsWith("'m") || word.endsWith("'re")) present++;
     if (FUTURE.has(word) || word.endsWith("'ll")) future++;
   }

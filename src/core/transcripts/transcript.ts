@@ -15,13 +15,18 @@ export interface Turn {
   /** Seconds from the start of the recording; null when the source has no times. */
   readonly start: number | null;
   readonly end: number | null;
-  /** 1-based line of the source where the turn begins (for JSON, where its object begins). */
+  /** 1-based line of the source where the turn begins (for JSON, always 1: errors there name the segment). */
   readonly line: number;
 }
 
 export interface Transcript {
   readonly format: TranscriptFormat;
   readonly turns: readonly Turn[];
+  /**
+   * Whether the source gave each turn's end. Plain text and Otter give starts only; their ends are taken
+   * from the next turn's start, which is fine for talk time but says nothing of pauses or overlaps.
+   */
+  readonly endsGiven: boolean;
 }
 
 /** Why a transcript could not be read: the line (1-based) and a plain message. */

@@ -61,10 +61,15 @@ export function installErrorHandling(app: FastifyInstance): void {
       case "FST_ERR_CTP_INVALID_JSON_BODY":
       case "FST_ERR_CTP_EMPTY_JSON_BODY":
         return reply.status(400).send(body("malformed_json", "The request body is not valid JSON."));
-      case "FST_ERR_CTP_BODY_TOO_LARGE":
+      case "FST_ERR_CTP_BODY_TOO_LARGE": {
+        // The route's own limit (a transcript upload allows more than the usual 100 KiB).
+        const limit = request.routeOptions.bodyLimit ?? 100 * 1024;
+        const size =
+          limit >= 1024 * 1024 ? `${limit / (1024 * 1024)} MiB` : `${Math.round(limit / 1024)} KiB`;
         return reply
           .status(413)
-          .send(body("payload_too_large", "The request body is too large (100 KiB at most)."));
+          .send(body("payload_too_large", `The request body is too large (${size} at most).`));
+      }
       case "FST_ERR_CTP_INVALID_MEDIA_TYPE":
         return reply.status(415).send(body("unsupported_media_type", "Send the body as application/json."));
       default:

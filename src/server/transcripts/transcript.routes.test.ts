@@ -85,10 +85,13 @@ describe.each(DIALECTS)("session transcripts on %s", (dialect) => {
   });
 
   it("names the line of a transcript it cannot read, and an unknown coach speaker", async () => {
-    const bad = await coach.put(transcriptUrl(), { text: "no speaker here\nMaya: hi\n", format: "plain" });
+    const bad = await coach.put(transcriptUrl(), { text: "WEBVTT\n\n00:00:01.000 --> later\nMaya: hi\n" });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: { field: "body.text" } });
-    expect((bad.json() as { error: { message: string } }).error.message).toMatch(/^Line 1: /);
+    expect((bad.json() as { error: { message: string } }).error.message).toMatch(/^Line 3: /);
+    const huge = await coach.put(transcriptUrl(), { text: "x".repeat(2 * 1024 * 1024) });
+    expect(huge.statusCode).toBe(413);
+    expect((huge.json() as { error: { message: string } }).error.message).toContain("2 MiB at most");
     const unknown = await coach.put(transcriptUrl(), { text: TRANSCRIPT, coachSpeaker: "Ana" });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json()).toMatchObject({ error: { field: "body.coachSpeaker" } });

@@ -90,6 +90,8 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
       const granted = request.body.granted;
       const now = ctx.clock.now();
       const deleted = await inTransaction(ctx.database.db, async (repos) => {
+        // Consent changes and uploads of one engagement take turns (see the upload below).
+        await repos.engagements.lockEngagement(viewer.orgId, engagement.id);
         await repos.transcripts.saveConsent(
           viewer.orgId,
           engagement.id,
@@ -189,6 +191,15 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
       if (!analysed.ok) throw new DomainError("validation_failed", analysed.error, "body.coachSpeaker");
       const now = ctx.clock.now();
       await inTransaction(ctx.database.db, async (repos) => {
+        // Consent is read again under the engagement's lock: a withdrawal that lands while the text was
+        // being analysed wins, and nothing is stored.
+        await repos.engagements.lockEngagement(viewer.orgId, engagement.id);
+        if ((await repos.transcripts.findConsent(viewer.orgId, engagement.id))?.status !== "granted") {
+          throw new DomainError(
+            "conflict",
+            `${engagement.coachee.displayName} has withdrawn consent to transcripts.`,
+          );
+        }
         await repos.transcripts.saveTranscript({
           organizationId: viewer.orgId,
           id: ctx.ids.newId(),
@@ -231,6 +242,9 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
         "read",
         "session",
       );
+      // Only while consent stands: withdrawal deletes the text, and this guards any that slipped through.
+      const consent = await ctx.repos.transcripts.findConsent(viewer.orgId, engagement.id);
+      if (consent?.status !== "granted") return null;
       const stored = await ctx.repos.transcripts.findTranscriptOfSession(viewer.orgId, session.id);
       return stored
         ? { format: stored.format, uploadedAt: stored.uploadedAt, analysis: stored.analysis }

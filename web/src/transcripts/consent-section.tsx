@@ -13,10 +13,13 @@ export function TranscriptConsentSection({ orgId, engagement }: { orgId: string;
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Withdrawing deletes every stored transcript: it takes a second, explicit click.
+  const [confirming, setConfirming] = useState(false);
   const isCoachee = engagement.viewerRelation === "coachee";
   const granted = consent.data?.status === "granted";
 
   async function change(grant: boolean): Promise<void> {
+    setConfirming(false);
     setBusy(true);
     setError(null);
     try {
@@ -66,15 +69,43 @@ export function TranscriptConsentSection({ orgId, engagement }: { orgId: string;
           .
         </p>
       )}
-      {isCoachee && consent.data !== undefined && (
+      {isCoachee && consent.data !== undefined && !granted && (
         <button
           type="button"
           className="button button-secondary"
           disabled={busy}
-          onClick={() => void change(!granted)}
+          onClick={() => void change(true)}
         >
-          {granted ? "Withdraw consent and delete transcripts" : "Give consent to transcripts"}
+          Give consent to transcripts
         </button>
+      )}
+      {isCoachee && granted && !confirming && (
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+        >
+          Withdraw consent…
+        </button>
+      )}
+      {isCoachee && granted && confirming && (
+        <div className="withdraw-confirm">
+          <p>Withdrawing consent deletes every stored transcript of your sessions. This cannot be undone.</p>
+          <div className="button-row">
+            <button
+              type="button"
+              className="button button-danger"
+              disabled={busy}
+              onClick={() => void change(false)}
+            >
+              Withdraw consent and delete transcripts
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+              Keep my consent
+            </button>
+          </div>
+        </div>
       )}
     </section>
   );

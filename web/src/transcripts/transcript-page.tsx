@@ -13,6 +13,10 @@ import { useTitle } from "../ui/use-title.ts";
 import { TranscriptReport } from "./transcript-report.tsx";
 import { fetchConsent, fetchTranscript, uploadTranscript } from "./transcripts.api.ts";
 
+/** The server's limit on an upload's request body (docs/api.md). */
+const MAX_BYTES = 2 * 1024 * 1024 - 1024;
+const MAX_LABEL = "2 MiB";
+
 const FORMATS = [
   ["", "Detect it"],
   ["vtt", "WebVTT (Zoom, Teams, Meet)"],
@@ -43,6 +47,11 @@ function UploadForm({
       setError("Choose a transcript file or paste its text.");
       return;
     }
+    // The request carries the text JSON-escaped, a little larger than the file itself.
+    if (new Blob([JSON.stringify(text)]).size > MAX_BYTES) {
+      setError(`This transcript is larger than ${MAX_LABEL}; upload a shorter one.`);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -69,9 +78,14 @@ function UploadForm({
             {...control}
             type="file"
             accept=".vtt,.srt,.txt,.json,text/plain,application/json"
-            onChange={async (event) => {
+            onChange={(event) => {
               const file = event.target.files?.[0];
-              if (file) setText(await file.text());
+              if (!file) return;
+              if (file.size > MAX_BYTES) {
+                setError(`This file is larger than ${MAX_LABEL}; upload a shorter transcript.`);
+                return;
+              }
+              file.text().then(setText, () => setError("The file could not be read."));
             }}
           />
         )}

@@ -1,6 +1,7 @@
 // The session report of a transcript: talk balance, questions and reflections against the MITI levels,
 // the circumplex of coach and coachee, a timeline of turns by code, and the flagged moments — every
 // number with a one-line explanation (docs/transcripts.md).
+import { useId } from "react";
 import type { Analysis } from "./transcripts.api.ts";
 
 const pct = (share: number) => `${Math.round(share * 100)} %`;
@@ -94,6 +95,7 @@ function CircumplexPlot({ analysis }: { analysis: Analysis }) {
 }
 
 export function TranscriptReport({ analysis }: { analysis: Analysis }) {
+  const barId = useId();
   const m = analysis.metrics;
   const coach = analysis.speakers.find((s) => s.role === "coach");
   return (
@@ -111,12 +113,12 @@ export function TranscriptReport({ analysis }: { analysis: Analysis }) {
           leaves most of the room to the coachee.
         </p>
         <ul className="talk-bars">
-          {analysis.speakers.map((s) => (
+          {analysis.speakers.map((s, i) => (
             <li key={s.name}>
-              <label className="talk-bar-label" htmlFor={`talk-${s.name}`}>
+              <label className="talk-bar-label" htmlFor={`${barId}-${i}`}>
                 {s.name} ({s.role}) — {pct(s.talkShare)}
               </label>
-              <meter id={`talk-${s.name}`} className="talk-bar" min={0} max={1} value={s.talkShare} />
+              <meter id={`${barId}-${i}`} className="talk-bar" min={0} max={1} value={s.talkShare} />
             </li>
           ))}
         </ul>
@@ -148,7 +150,7 @@ export function TranscriptReport({ analysis }: { analysis: Analysis }) {
             value={`past ${pct(m.coacheeTemporalFocus.past)}, present ${pct(m.coacheeTemporalFocus.present)}, future ${pct(m.coacheeTemporalFocus.future)}`}
             explanation="Coaching works on the present and toward future goals more than on the past."
           />
-          {m.timed && (
+          {m.timed && m.coachMedianPauseSeconds !== null && (
             <>
               <Metric
                 label="Speaker switches a minute"

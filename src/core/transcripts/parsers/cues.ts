@@ -38,7 +38,7 @@ export function isTimingLine(text: string): boolean {
 /** Strips WebVTT/HTML-like tags (`<i>`, `<c.loud>`, `<00:01.000>`) and decodes the common entities. */
 function stripTags(text: string): string {
   return text
-    .replace(/<[^>]*>/g, "")
+    .replace(/<[^<>]*>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&nbsp;/g, " ")
@@ -54,7 +54,7 @@ export function cuesToTurns(cues: readonly Cue[]): Result<Turn[], TranscriptPars
   let speaker: string | null = null;
   for (const cue of cues) {
     const raw = cue.lines.join(" ");
-    const voice = /<v(?:\.[^\s>]*)?\s+([^>]+)>/.exec(raw);
+    const voice = /<v(?:\.[^\s<>]*)?\s+([^<>]+)>/.exec(raw);
     let text = tidy(stripTags(raw));
     if (voice?.[1]) {
       speaker = tidy(voice[1]);

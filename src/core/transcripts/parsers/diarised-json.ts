@@ -59,16 +59,21 @@ export function parseDiarisedJson(source: string): Result<Transcript, Transcript
     });
   }
   const turns: Turn[] = [];
+  let speaker: string | null = null;
   for (const [index, item] of shape.items.entries()) {
     const where = `${shape.path}[${index}]`;
     if (!isObject(item)) return err({ line: 1, message: `${where} is not an object.` });
     const rawSpeaker = item.speaker;
-    if (typeof rawSpeaker !== "string" && typeof rawSpeaker !== "number") {
-      return err({ line: 1, message: `${where} has no speaker (diarisation is needed).` });
+    // A segment without a speaker (WhisperX leaves some out) continues the previous speaker.
+    if (typeof rawSpeaker === "string" || typeof rawSpeaker === "number") {
+      speaker = typeof rawSpeaker === "number" ? `Speaker ${rawSpeaker}` : tidy(rawSpeaker);
+      if (speaker === "") return err({ line: 1, message: `${where} has an empty speaker.` });
+    } else if (rawSpeaker !== undefined && rawSpeaker !== null) {
+      return err({ line: 1, message: `${where}.speaker is neither text nor a number.` });
     }
-    const speaker = typeof rawSpeaker === "number" ? `Speaker ${rawSpeaker}` : tidy(rawSpeaker);
-    if (speaker === "") return err({ line: 1, message: `${where} has an empty speaker.` });
     const rawText = item[shape.textKey];
+    // A segment without text (null or missing) holds no speech: skipped.
+    if (rawText === null || rawText === undefined) continue;
     if (typeof rawText !== "string")
       return err({ line: 1, message: `${where}.${shape.textKey} is not text.` });
     const start = seconds(item.start, shape.unit);
@@ -79,10 +84,13 @@ export function parseDiarisedJson(source: string): Result<Transcript, Transcript
       return err({ line: 1, message: `${where} ends before it starts.` });
     }
     const text = tidy(rawText);
-    if (text !== "") turns.push({ speaker, text, start, end, line: 1 });
+    if (text === "") continue;
+    if (speaker === null)
+      return err({ line: 1, message: `${where} has no speaker (diarisation is needed).` });
+    turns.push({ speaker, text, start, end, line: 1 });
   }
   if (turns.length === 0) return err({ line: 1, message: "The JSON holds no speech." });
-  return ok({ format: "json", turns });
+  return ok({ format: "json", turns, endsGiven: turns.every((turn) => turn.end !== null) });
 }
 
 /** A non-negative time in `unit` as seconds; null when absent; undefined when not a time. */

@@ -23,13 +23,20 @@ export function otterHeader(line: string): { speaker: string; start: number } | 
   return start === null ? null : { speaker: tidy(match[1] ?? ""), start };
 }
 
+/** Whether line `i` starts a block: the first line with text, or one after a blank line. */
+export function startsBlock(lines: readonly string[], i: number): boolean {
+  return i === 0 || (lines[i - 1] ?? "").trim() === "" || lines.slice(0, i).every((l) => l.trim() === "");
+}
+
 export function parseOtter(source: string): Result<Transcript, TranscriptParseError> {
   const turns: { speaker: string; start: number; parts: string[]; line: number }[] = [];
   const lines = linesOf(source);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     if (line.trim() === "") continue;
-    const header = otterHeader(line);
+    // A header opens a block: it is the first line or follows a blank line. Speech that happens to end
+    // in a time ("I have a meeting at 3:30") stays speech.
+    const header = startsBlock(lines, i) ? otterHeader(line) : null;
     if (header) {
       turns.push({ ...header, parts: [], line: i + 1 });
       continue;
@@ -43,5 +50,5 @@ export function parseOtter(source: string): Result<Transcript, TranscriptParseEr
   if (result.length === 0) {
     return err({ line: 1, message: 'No turns found: each turn starts with a line "Name  0:00".' });
   }
-  return ok({ format: "otter", turns: result });
+  return ok({ format: "otter", turns: result, endsGiven: false });
 }

@@ -15,7 +15,11 @@ import {
 
 const BRACKETED_TIME = /^\s*[[(](\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?)[\])]\s*/;
 
+/** Lines without a speaker that may stand above the first turn, as a title. */
+const MAX_TITLE_LINES = 3;
+
 export function parsePlainText(source: string): Result<Transcript, TranscriptParseError> {
+  let titleLines = 0;
   const turns: { speaker: string; parts: string[]; start: number | null; line: number }[] = [];
   const lines = linesOf(source);
   for (let i = 0; i < lines.length; i++) {
@@ -30,6 +34,8 @@ export function parsePlainText(source: string): Result<Transcript, TranscriptPar
       continue;
     }
     const current = turns.at(-1);
+    // Up to three title lines above the first turn ("Coaching session, 4 May") are skipped.
+    if (!current && ++titleLines <= MAX_TITLE_LINES) continue;
     if (!current) {
       return err({
         line: i + 1,
@@ -40,7 +46,7 @@ export function parsePlainText(source: string): Result<Transcript, TranscriptPar
   }
   const result = blocksToTurns(turns);
   if (result.length === 0) return err({ line: 1, message: 'No turns found: each turn starts with "Name:".' });
-  return ok({ format: "plain", turns: result });
+  return ok({ format: "plain", turns: result, endsGiven: false });
 }
 
 /** A speaker's block of lines as gathered by a text parser. */

@@ -17,7 +17,17 @@ export function parseSrt(source: string): Result<Transcript, TranscriptParseErro
     const start = i;
     const block: string[] = [];
     while (i < lines.length && (lines[i] ?? "").trim() !== "") {
-      block.push(lines[i] ?? "");
+      const line = lines[i] ?? "";
+      // A second timing line inside a block means the blank line between two cues is missing: the cue
+      // ends before it (and before its index line, if there is one).
+      const timings = block.filter(isTimingLine).length;
+      if (isTimingLine(line) && timings > 0) {
+        const indexLine = /^\s*\d+\s*$/.test(block.at(-1) ?? "") ? 1 : 0;
+        i -= indexLine;
+        block.splice(block.length - indexLine, indexLine);
+        break;
+      }
+      block.push(line);
       i++;
     }
     // The index line is optional in the wild; the timing line is not.
@@ -35,5 +45,5 @@ export function parseSrt(source: string): Result<Transcript, TranscriptParseErro
   }
   if (cues.length === 0) return err({ line: 1, message: "The file has no cues." });
   const turns = cuesToTurns(cues);
-  return turns.ok ? ok({ format: "srt", turns: turns.value }) : turns;
+  return turns.ok ? ok({ format: "srt", turns: turns.value, endsGiven: true }) : turns;
 }

@@ -8,11 +8,14 @@ import { type Cue, cuesToTurns, isTimingLine, parseTiming } from "./cues.ts";
 
 export function parseWebVtt(source: string): Result<Transcript, TranscriptParseError> {
   const lines = linesOf(source);
-  if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? "")) {
-    return err({ line: 1, message: 'A WebVTT file starts with the line "WEBVTT".' });
+  // Blank lines before the header are tolerated, as detection tolerates them.
+  let first = 0;
+  while (first < lines.length && (lines[first] ?? "").trim() === "") first++;
+  if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[first] ?? "")) {
+    return err({ line: first + 1, message: 'A WebVTT file starts with the line "WEBVTT".' });
   }
   const cues: Cue[] = [];
-  let i = 1;
+  let i = first + 1;
   // The header runs to the first blank line.
   while (i < lines.length && (lines[i] ?? "").trim() !== "") i++;
   while (i < lines.length) {
@@ -39,5 +42,5 @@ export function parseWebVtt(source: string): Result<Transcript, TranscriptParseE
     cues.push({ ...times.value, lines: block.slice(timingAt + 1).map((l) => l.text), line: timing.line });
   }
   const turns = cuesToTurns(cues);
-  return turns.ok ? ok({ format: "vtt", turns: turns.value }) : turns;
+  return turns.ok ? ok({ format: "vtt", turns: turns.value, endsGiven: true }) : turns;
 }
