@@ -1,7 +1,14 @@
 // What engagement and session routes share: schemas, views of records, and lookups through the policy.
 
+import type { FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { may, type Subject, type Viewer } from "../../core/contracts/visibility.ts";
+import {
+  type Action,
+  may,
+  type RecordType,
+  type Subject,
+  type Viewer,
+} from "../../core/contracts/visibility.ts";
 import { SESSION_MINUTES } from "../../core/sessions/session-lifecycle.ts";
 import type { EngagementId, IsoInstant, PersonId, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
@@ -15,7 +22,7 @@ import {
 } from "../../store/engagements/engagement.repository.ts";
 import type { AppContext } from "../app-context.ts";
 import { Id } from "../http/schemas.ts";
-import { authorize, type OrgViewer } from "../organizations/org-viewer.ts";
+import { authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
 
 export const Mode = Type.Union([Type.Literal("in_person"), Type.Literal("video"), Type.Literal("phone")]);
 export const Duration = Type.Integer({ minimum: SESSION_MINUTES.min, maximum: SESSION_MINUTES.max });
@@ -133,6 +140,25 @@ export function toInstant(value: string, field: string): IsoInstant {
     throw new DomainError("validation_failed", `${field} must be between the years 2000 and 9999.`, field);
   }
   return iso as IsoInstant;
+}
+
+/**
+ * The engagement a request names (`orgId`, `engagementId`), for a viewer allowed to `action` its record of
+ * `type` (404 when they may not read it, 403 when they may read but not change it), with the viewer's
+ * roles there and the engagement's parties.
+ */
+export async function engagementFor(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: { orgId: string; engagementId: string } }>,
+  type: RecordType,
+  action: Action,
+) {
+  const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+  const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
+  const who = viewer.viewerFor(engagement.programmeId);
+  const parties = partiesOf(engagement);
+  authorize(who, { type, engagement: parties }, action, "engagement");
+  return { viewer, engagement, who, parties };
 }
 
 export async function findReadableEngagement(

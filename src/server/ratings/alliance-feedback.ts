@@ -28,16 +28,11 @@ import type {
   SessionId,
 } from "../../core/shared/brand.ts";
 import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
-import {
-  type EngagementRecord,
-  partiesOf,
-  type SessionRecord,
-} from "../../store/engagements/engagement.repository.ts";
+import type { EngagementRecord, SessionRecord } from "../../store/engagements/engagement.repository.ts";
 import type { InstrumentResponseRecord } from "../../store/ratings/rating.repository.ts";
 import type { AppContext } from "../app-context.ts";
 import { addDays } from "../auth/sign-in.ts";
-import { findReadableEngagement } from "../engagements/engagement-views.ts";
-import { authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { engagementFor } from "../engagements/engagement-views.ts";
 import { AFTER_SESSION_INSTRUMENT, RATING_LINK_DAYS } from "./rating-links.ts";
 
 export interface TrendPoint {
@@ -60,12 +55,7 @@ export async function readableAlliance(
   ctx: AppContext,
   request: FastifyRequest<{ Params: { orgId: string; engagementId: string } }>,
 ) {
-  const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-  const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
-  const who = viewer.viewerFor(engagement.programmeId);
-  const parties = partiesOf(engagement);
-  authorize(who, { type: "alliance_rating", engagement: parties }, "read", "engagement");
-  return { viewer, engagement, who, parties };
+  return await engagementFor(ctx, request, "alliance_rating", "read");
 }
 
 /** The feedback rules' thresholds for a programme: its saved overrides over the defaults. */

@@ -23,6 +23,7 @@ import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import {
   EngagementParams,
+  engagementFor,
   findReadableEngagement,
   PlannedSessions,
   sessionSubject,
@@ -177,14 +178,7 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
-      authorize(
-        viewer.viewerFor(engagement.programmeId),
-        { type: "wellbeing_screen", engagement: partiesOf(engagement) },
-        "change",
-        "engagement",
-      );
+      const { viewer, engagement } = await engagementFor(ctx, request, "wellbeing_screen", "change");
       refuseIfClosed(engagement);
       const enabled = request.body.enabled;
       await inTransaction(ctx.database.db, async (repos) => {

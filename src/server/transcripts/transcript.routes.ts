@@ -8,13 +8,12 @@ import { DomainError } from "../../core/shared/domain-error.ts";
 import { analyzeTranscript } from "../../core/transcripts/analyze.ts";
 import { parseTranscript } from "../../core/transcripts/parse-transcript.ts";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from "../../core/transcripts/transcript.ts";
-import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import {
   EngagementParams,
-  findReadableEngagement,
+  engagementFor,
   findSession,
   SessionParams,
 } from "../engagements/engagement-views.ts";
@@ -51,14 +50,7 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
-      authorize(
-        viewer.viewerFor(engagement.programmeId),
-        { type: "transcript_consent", engagement: partiesOf(engagement) },
-        "read",
-        "engagement",
-      );
+      const { viewer, engagement } = await engagementFor(ctx, request, "transcript_consent", "read");
       return await consentOf(viewer.orgId, engagement.id);
     },
   );
@@ -79,14 +71,7 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const engagement = await findReadableEngagement(ctx, viewer, request.params.engagementId);
-      authorize(
-        viewer.viewerFor(engagement.programmeId),
-        { type: "transcript_consent", engagement: partiesOf(engagement) },
-        "change",
-        "engagement",
-      );
+      const { viewer, engagement } = await engagementFor(ctx, request, "transcript_consent", "change");
       const granted = request.body.granted;
       const now = ctx.clock.now();
       const deleted = await inTransaction(ctx.database.db, async (repos) => {
