@@ -27,6 +27,7 @@ import type {
   ProgrammeId,
   SessionId,
 } from "../src/core/shared/brand.ts";
+import { median } from "../src/core/shared/numbers.ts";
 import { hashToken } from "../src/server/auth/tokens.ts";
 import { migrateToLatest, openDatabase } from "../src/store/database.ts";
 import { inTransaction } from "../src/store/repositories.ts";
@@ -225,11 +226,7 @@ async function measure(args: string[], next: () => string): Promise<Measured> {
   return measured;
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
+const medianOf = (values: readonly number[]) => median(values) ?? 0;
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "alliance-bench-"));
@@ -250,8 +247,8 @@ async function main(): Promise<void> {
 
   const row = (name: string, m: Measured) =>
     `| ${name} | ${m.requests} | ${m.perSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.max} | ${m.errors + m.non2xx} | ${m.cpuMsPerRequest?.toFixed(2) ?? "–"} |`;
-  const p99Baseline = median(baseline.map((m) => m.p99));
-  const p99Rating = median(rating.map((m) => m.p99));
+  const p99Baseline = medianOf(baseline.map((m) => m.p99));
+  const p99Rating = medianOf(rating.map((m) => m.p99));
   const lines = [
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${new Date().toISOString().slice(0, 10)}`,
     `Load: ${RATE} requests/s offered for ${SECONDS} s (after ${WARM_UP_SECONDS} s of warm-up) over ${CONNECTIONS} connections, ${ROUNDS} rounds; each server in its own process, autocannon in this one.`,
@@ -268,7 +265,7 @@ async function main(): Promise<void> {
           ];
     }),
     "",
-    `Median p99: baseline ${p99Baseline} ms, rating ${p99Rating} ms; ratio ${(p99Rating / Math.max(p99Baseline, 1)).toFixed(1)}×. Median throughput: ${median(rating.map((m) => m.perSecond)).toFixed(0)}/s; server CPU per request: baseline ${median(baseline.map((m) => m.cpuMsPerRequest ?? 0)).toFixed(2)} ms, rating ${median(rating.map((m) => m.cpuMsPerRequest ?? 0)).toFixed(2)} ms. Target p99 ≤ 25 ms at ${RATE}/s: ${p99Rating <= 25 ? "met" : "NOT met"}.`,
+    `Median p99: baseline ${p99Baseline} ms, rating ${p99Rating} ms; ratio ${(p99Rating / Math.max(p99Baseline, 1)).toFixed(1)}×. Median throughput: ${medianOf(rating.map((m) => m.perSecond)).toFixed(0)}/s; server CPU per request: baseline ${medianOf(baseline.map((m) => m.cpuMsPerRequest ?? 0)).toFixed(2)} ms, rating ${medianOf(rating.map((m) => m.cpuMsPerRequest ?? 0)).toFixed(2)} ms. Target p99 ≤ 25 ms at ${RATE}/s: ${p99Rating <= 25 ? "met" : "NOT met"}.`,
   ];
   console.log(lines.join("\n"));
 }

@@ -1,5 +1,7 @@
 // The distribution of engagements' latest Alliance Check totals, for a programme admin: counts per band only.
 
+import { median } from "../shared/numbers.ts";
+
 /** Bands of the 0–40 total, upper bounds exclusive except the last; 36 is the weak-alliance cut-off. */
 export const DISTRIBUTION_BANDS = [
   { id: "0-19", min: 0, max: 20 },
@@ -29,18 +31,10 @@ export function distributionOf(latestTotals: readonly number[], cutoff: number):
     const band = DISTRIBUTION_BANDS.find((b) => total >= b.min && total < b.max);
     if (band) bands[band.id]++;
   }
-  const sorted = [...latestTotals].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length === 0
-      ? null
-      : sorted.length % 2 === 1
-        ? (sorted[middle] ?? null)
-        : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
   return {
     engagements: latestTotals.length,
     bands,
     belowCutoff: latestTotals.filter((total) => total < cutoff).length,
-    median,
+    median: median(latestTotals),
   };
 }

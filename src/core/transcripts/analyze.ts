@@ -1,6 +1,7 @@
 // The whole analysis of one transcript: roles, one coded utterance per turn with its circumplex position,
 // per-speaker and session metrics, the circumplex means, lag-1 sequences and flagged moments.
 
+import { median, roundTo } from "../shared/numbers.ts";
 import { err, ok, type Result } from "../shared/result.ts";
 import { type CircumplexPoint, meanOf, type Octant, octantOf, positionOf } from "./circumplex.ts";
 import { type Code, codeCoacheeTurn, codeCoachTurn } from "./coding.ts";
@@ -105,15 +106,6 @@ export interface Analysis {
   readonly warnings: readonly string[];
 }
 
-const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
-
-function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
 const CHECKING =
   /(?:,\s*(?:right|is that right|is that it)\s*\?\s*$)|\b(?:did i get that right|have i understood|is that what you mean|am i hearing you|have i got that right|is that right\?)/i;
 
@@ -155,7 +147,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
           flags.push({
             kind: "interruption",
             index,
-            message: `${turn.speaker} starts ${round(-gap, 1)} s before ${previousByOther.speaker} has finished.`,
+            message: `${turn.speaker} starts ${roundTo(-gap, 1)} s before ${previousByOther.speaker} has finished.`,
           });
         }
       }
@@ -226,7 +218,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
       return {
         words: run.reduce((sum, u) => sum + words(u), 0),
         seconds:
-          first?.start != null && last?.end != null ? round(Math.max(0, last.end - first.start), 1) : null,
+          first?.start != null && last?.end != null ? roundTo(Math.max(0, last.end - first.start), 1) : null,
       };
     });
     const longest = monologues.reduce((a, b) => (b.words > a.words ? b : a), {
@@ -244,15 +236,15 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
       words: spokenWords,
       turns: runs.length,
       utterances: own.length,
-      talkShare: round(
+      talkShare: roundTo(
         byTime ? own.reduce((sum, u) => sum + spoken(u), 0) / totalTime : spokenWords / totalWords,
       ),
       longestMonologue: longest,
       questions,
-      questionRate: round(runs.length === 0 ? 0 : questions / runs.length),
+      questionRate: roundTo(runs.length === 0 ? 0 : questions / runs.length),
       openQuestions: open,
       closedQuestions: closed,
-      openClosedRatio: closed === 0 ? null : round(open / closed),
+      openClosedRatio: closed === 0 ? null : roundTo(open / closed),
       ...mean,
     };
   });
@@ -267,13 +259,13 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
     (u) => u.codes.includes("reflection.complex") || u.codes.includes("summary"),
   ).length;
   const coachQuestions = coachUtterances.filter((u) => u.codes.some((c) => c.startsWith("question."))).length;
-  const reflectionToQuestion = coachQuestions === 0 ? null : round(reflections / coachQuestions, 2);
-  const percentComplex = reflections === 0 ? null : round((complex / reflections) * 100, 1);
+  const reflectionToQuestion = coachQuestions === 0 ? null : roundTo(reflections / coachQuestions, 2);
+  const percentComplex = reflections === 0 ? null : roundTo((complex / reflections) * 100, 1);
   const switches = utterances.filter((u, i) => i > 0 && utterances[i - 1]?.speaker !== u.speaker).length;
   const first = turns[0];
   const last = turns.at(-1);
   const duration =
-    timed && first?.start != null && last?.end != null ? round(last.end - first.start, 1) : null;
+    timed && first?.start != null && last?.end != null ? roundTo(last.end - first.start, 1) : null;
 
   // Lag-1 pairs: an utterance and the next one, when the speaker changes role.
   const pairsFrom = (from: Role) =>
@@ -299,8 +291,8 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
       talkShareBasis: byTime ? "time" : "words",
       durationSeconds: duration,
       speakerSwitches: switches,
-      interactivity: duration && duration > 0 ? round(switches / (duration / 60), 2) : null,
-      coachMedianPauseSeconds: median(pauses) === null ? null : round(median(pauses) ?? 0, 2),
+      interactivity: duration && duration > 0 ? roundTo(switches / (duration / 60), 2) : null,
+      coachMedianPauseSeconds: median(pauses) === null ? null : roundTo(median(pauses) ?? 0, 2),
       overlaps,
       interruptions,
       coachReflections: reflections,
@@ -311,7 +303,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
         reflectionToQuestion: mitiLevel(reflectionToQuestion, REFLECTION_TO_QUESTION),
         complexReflections: mitiLevel(percentComplex, PERCENT_COMPLEX_REFLECTIONS),
       },
-      coacheeShareOfWords: round(coacheeUtterances.reduce((sum, u) => sum + words(u), 0) / totalWords),
+      coacheeShareOfWords: roundTo(coacheeUtterances.reduce((sum, u) => sum + words(u), 0) / totalWords),
       coacheeTemporalFocus: temporalFocusOf(coacheeUtterances.map((u) => u.text)),
     },
     circumplex: {
@@ -328,7 +320,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
       ),
       reciprocityOfFriendliness: friendlinessCoachToCoachee.yulesQ,
       complementarityOfDominance:
-        dominanceCoachToCoachee.yulesQ === null ? null : round(-dominanceCoachToCoachee.yulesQ),
+        dominanceCoachToCoachee.yulesQ === null ? null : roundTo(-dominanceCoachToCoachee.yulesQ),
     },
     flags: flags.sort((a, b) => a.index - b.index),
     warnings: roles.warnings,

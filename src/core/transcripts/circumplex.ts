@@ -1,6 +1,7 @@
 // The interpersonal circumplex: each utterance's dominance (leading ↔ following) and friendliness (warm ↔
 // cold) in [−1, 1], from the documented cues below; session means per speaker; the coach's octant.
 
+import { roundTo } from "../shared/numbers.ts";
 import type { Code } from "./coding.ts";
 import { wordCount } from "./text.ts";
 
@@ -46,7 +47,7 @@ export interface CircumplexPoint {
   readonly friendliness: number;
 }
 
-const clamp = (value: number) => Math.max(-1, Math.min(1, Math.round(value * 1000) / 1000));
+const clamp = (value: number) => Math.max(-1, Math.min(1, roundTo(value)));
 
 /**
  * An utterance's position: its codes' weights plus word cues — hedges (each −0.1 dominance, at most

@@ -1,6 +1,8 @@
 // Accuracy of the utterance coder against hand labels: per-code precision, recall and F1, a confusion
 // matrix, and macro-F1 (the mean F1 over the classes, each class counting the same).
 
+import { roundTo } from "../shared/numbers.ts";
+
 export interface ClassScore {
   readonly label: string;
   /** How many hand labels had this label. */
@@ -20,8 +22,6 @@ export interface Evaluation {
   readonly accuracy: number;
   readonly n: number;
 }
-
-const round = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Evaluates `pairs` of [hand label, coded label] over `labels` (labels outside the list are ignored). */
 export function evaluate(
@@ -48,10 +48,10 @@ export function evaluate(
     const precision = predicted === 0 ? 0 : tp / predicted;
     const recall = support === 0 ? 0 : tp / support;
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
-    return { label, support, precision: round(precision), recall: round(recall), f1: round(f1) };
+    return { label, support, precision: roundTo(precision), recall: roundTo(recall), f1: roundTo(f1) };
   });
   const present = scores.filter((s) => s.support > 0);
   const macroF1 =
-    present.length === 0 ? 0 : round(present.reduce((sum, s) => sum + s.f1, 0) / present.length);
-  return { labels, matrix, scores, macroF1, accuracy: n === 0 ? 0 : round(correct / n), n };
+    present.length === 0 ? 0 : roundTo(present.reduce((sum, s) => sum + s.f1, 0) / present.length);
+  return { labels, matrix, scores, macroF1, accuracy: n === 0 ? 0 : roundTo(correct / n), n };
 }

@@ -3,6 +3,8 @@
 // consequent yes/no), summarised by Yule's Q and the adjusted residual of the yes→yes cell (Bakeman &
 // Quera, Sequential Analysis and Observational Methods, 2011).
 
+import { roundTo } from "../shared/numbers.ts";
+
 export interface TwoByTwo {
   /** yes → yes */
   readonly a: number;
@@ -43,17 +45,15 @@ export function tabulate<T>(
   return { a, b, c, d };
 }
 
-const round = (value: number) => Math.round(value * 1000) / 1000;
-
 export function associationOf(table: TwoByTwo): Association {
   const { a, b, c, d } = table;
   const n = a + b + c + d;
   const cross = a * d + b * c;
-  const yulesQ = cross === 0 ? null : round((a * d - b * c) / cross);
+  const yulesQ = cross === 0 ? null : roundTo((a * d - b * c) / cross);
   const row = a + b;
   const column = a + c;
   const expected = n === 0 ? 0 : (row * column) / n;
   const variance = n === 0 ? 0 : expected * (1 - row / n) * (1 - column / n);
-  const z = variance > 0 ? round((a - expected) / Math.sqrt(variance)) : null;
+  const z = variance > 0 ? roundTo((a - expected) / Math.sqrt(variance)) : null;
   return { table, n, yulesQ, z };
 }

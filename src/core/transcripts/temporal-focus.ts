@@ -1,6 +1,7 @@
 // Where the coachee's talk sits in time: each sentence counted as past, present or future from tense and
 // time words (the kind with most cues wins; sentences without cues, or tied, are left out).
 
+import { roundTo } from "../shared/numbers.ts";
 import { sentencesOf, wordsOf } from "./text.ts";
 
 const PAST = new Set(
@@ -64,7 +65,7 @@ export function temporalFocusOf(texts: readonly string[]): TemporalFocus {
     }
   }
   const total = counts.past + counts.present + counts.future;
-  const share = (n: number) => (total === 0 ? 0 : Math.round((n / total) * 1000) / 1000);
+  const share = (n: number) => (total === 0 ? 0 : roundTo(n / total));
   return {
     past: share(counts.past),
     present: share(counts.present),
