@@ -1,10 +1,10 @@
 // Inside an organization: its programmes, people, aggregate summary, the audit log and "who sees what".
 
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { totalsMayBeShown, withheld } from "../../core/contracts/aggregates.ts";
-import { describeVisibility } from "../../core/contracts/visibility.ts";
+import { type Action, describeVisibility } from "../../core/contracts/visibility.ts";
 import type { ProgrammeId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { ROLES } from "../../core/shared/roles.ts";
@@ -34,6 +34,21 @@ export async function programmeInOrg(
   const programme = await ctx.repos.organizations.findProgramme(viewer.orgId, programmeId as ProgrammeId);
   if (!programme) throw new DomainError("not_found", "No such programme.", "programmeId");
   return programme.id;
+}
+
+/**
+ * The programme a request's path names (`orgId`, `programmeId`), for a viewer allowed to `action` its
+ * settings (admins change them; coaches read them).
+ */
+export async function programmeSettingsFor(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: { orgId: string; programmeId: string } }>,
+  action: Action,
+): Promise<{ viewer: OrgViewer; programmeId: ProgrammeId }> {
+  const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+  const programmeId = (await programmeInOrg(ctx, viewer, request.params.programmeId)) as ProgrammeId;
+  authorize(viewer.viewerFor(programmeId), { type: "programme_settings" }, action, "programme");
+  return { viewer, programmeId };
 }
 
 export async function organizationRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {

@@ -29,8 +29,8 @@ import {
   sessionSubject,
 } from "../engagements/engagement-views.ts";
 import { errors, Id } from "../http/schemas.ts";
-import { allows, authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
-import { programmeInOrg } from "../organizations/organization.routes.ts";
+import { allows, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { programmeSettingsFor } from "../organizations/organization.routes.ts";
 import { readableAlliance, scoreValue } from "./alliance-feedback.ts";
 
 const Score = Type.Union([Type.Number(), Type.Null()]);
@@ -280,9 +280,7 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const programmeId = (await programmeInOrg(ctx, viewer, request.params.programmeId)) as ProgrammeId;
-      authorize(viewer.viewerFor(programmeId), { type: "programme_settings" }, "read", "programme");
+      const { viewer, programmeId } = await programmeSettingsFor(ctx, request, "read");
       return await resourcesView(viewer.orgId, programmeId);
     },
   );
@@ -302,9 +300,7 @@ export async function checkInRoutes(app: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const programmeId = (await programmeInOrg(ctx, viewer, request.params.programmeId)) as ProgrammeId;
-      authorize(viewer.viewerFor(programmeId), { type: "programme_settings" }, "change", "programme");
+      const { viewer, programmeId } = await programmeSettingsFor(ctx, request, "change");
       const resources = request.body.resources.map((r, index) => {
         const name = r.name.trim();
         if (name === "") {

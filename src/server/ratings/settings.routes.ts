@@ -15,8 +15,7 @@ import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { errors, Id } from "../http/schemas.ts";
-import { authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
-import { programmeInOrg } from "../organizations/organization.routes.ts";
+import { programmeSettingsFor } from "../organizations/organization.routes.ts";
 import { settingsFor } from "./alliance-feedback.ts";
 
 const Params = Type.Object({ orgId: Id, programmeId: Id });
@@ -54,9 +53,7 @@ export async function settingsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const programmeId = (await programmeInOrg(ctx, viewer, request.params.programmeId)) as ProgrammeId;
-      authorize(viewer.viewerFor(programmeId), { type: "programme_settings" }, "read", "programme");
+      const { viewer, programmeId } = await programmeSettingsFor(ctx, request, "read");
       return await view(viewer.orgId, programmeId);
     },
   );
@@ -74,9 +71,7 @@ export async function settingsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const programmeId = (await programmeInOrg(ctx, viewer, request.params.programmeId)) as ProgrammeId;
-      authorize(viewer.viewerFor(programmeId), { type: "programme_settings" }, "change", "programme");
+      const { viewer, programmeId } = await programmeSettingsFor(ctx, request, "change");
       const overrides = request.body.overrides;
       const unknown = Object.keys(overrides).find(
         (key) => !(FEEDBACK_SETTING_FIELDS as readonly string[]).includes(key),
