@@ -1,11 +1,11 @@
 // The admin card "Support after a wellbeing check-in": the places to turn to that a programme's calm
 // referral page lists after a positive wellbeing check-in (general advice while it lists none).
 import { type FormEvent, useState } from "react";
-import { toApiError } from "../api.ts";
 import { fetchSupportResources, saveSupportResources } from "../check-ins/check-ins.api.ts";
 import type { SupportResource, SupportResourcesView } from "../types.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorAlert, Loading, StatusMessage } from "../ui/messages.tsx";
+import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
 
 const MAX_RESOURCES = 10;
@@ -23,9 +23,8 @@ function ResourcesForm({ orgId, programmeId, programmeName, initial }: FormProps
   const [rows, setRows] = useState<SupportResource[]>(
     initial.resources.length > 0 ? initial.resources : [EMPTY],
   );
-  const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   function change(index: number, field: keyof SupportResource, value: string): void {
     setRows((prev) => prev.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
@@ -42,8 +41,7 @@ function ResourcesForm({ orgId, programmeId, programmeName, initial }: FormProps
       setError(`Resource ${unnamed + 1} needs a name.`);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       const saved = await saveSupportResources(orgId, programmeId, filled);
       setView(saved);
       setRows(saved.resources.length > 0 ? saved.resources : [EMPTY]);
@@ -52,11 +50,7 @@ function ResourcesForm({ orgId, programmeId, programmeName, initial }: FormProps
           ? `Support resources saved for ${programmeName}.`
           : `No resources listed for ${programmeName}: the general advice is shown.`,
       );
-    } catch (caught) {
-      setError(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

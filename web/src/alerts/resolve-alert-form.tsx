@@ -1,9 +1,9 @@
 // The inline form that resolves an alert with a note on what the coach did or agreed.
 import { type FormEvent, useRef, useState } from "react";
-import { toApiError } from "../api.ts";
 import type { Alert } from "../types.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorAlert } from "../ui/messages.tsx";
+import { useAction } from "../ui/use-action.ts";
 import { useFocusFirstField } from "../ui/use-focus-first-field.ts";
 import { resolveAlert } from "./alerts.api.ts";
 
@@ -18,8 +18,7 @@ const NOTE_MAX = 2000;
 
 export function ResolveAlertForm({ orgId, alert, onResolved, onClose }: ResolveAlertFormProps) {
   const [note, setNote] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstField(form);
 
@@ -31,14 +30,7 @@ export function ResolveAlertForm({ orgId, alert, onResolved, onClose }: ResolveA
       form.current?.querySelector("textarea")?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onResolved(await resolveAlert(orgId, alert.id, text));
-    } catch (caught) {
-      setError(toApiError(caught).message);
-      setBusy(false);
-    }
+    await run(async () => onResolved(await resolveAlert(orgId, alert.id, text)));
   }
 
   return (

@@ -3,10 +3,10 @@
 // coach's planned number of sessions.
 import { type FormEvent, useState } from "react";
 import { formatScore } from "../alliance/format.ts";
-import { toApiError } from "../api.ts";
 import type { CheckInSession, Engagement, ItemScores } from "../types.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorAlert, Loading } from "../ui/messages.tsx";
+import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
 import { fetchCheckIns, setPlannedSessions, setWellbeingScreen } from "./check-ins.api.ts";
 import { ATTRIBUTE_LABELS, PILLAR_LABELS } from "./labels.ts";
@@ -102,22 +102,14 @@ interface SettingProps {
 }
 
 function WellbeingSwitch({ orgId, engagement, onChanged }: SettingProps) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const on = engagement.wellbeingScreen === true;
 
-  async function toggle(): Promise<void> {
-    setBusy(true);
-    setError(null);
-    try {
+  const toggle = () =>
+    run(async () => {
       const now = await setWellbeingScreen(orgId, engagement.id, !on);
       onChanged(now ? "Wellbeing check-in turned on." : "Wellbeing check-in turned off.");
-    } catch (caught) {
-      setError(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div className="check-in-setting">
@@ -140,8 +132,7 @@ function PlannedSessionsForm({ orgId, engagement, onChanged }: SettingProps) {
   const [draft, setDraft] = useState(
     engagement.plannedSessions === null ? "" : String(engagement.plannedSessions),
   );
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -151,16 +142,10 @@ function PlannedSessionsForm({ orgId, engagement, onChanged }: SettingProps) {
       setError("Enter a whole number from 1 to 100, or leave it empty.");
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await setPlannedSessions(orgId, engagement.id, value);
       onChanged(saved === null ? "Planned sessions cleared." : `${saved} sessions planned.`);
-    } catch (caught) {
-      setError(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

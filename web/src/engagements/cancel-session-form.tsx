@@ -1,9 +1,9 @@
 // The inline confirmation for cancelling a session, with an optional reason.
 import { type FormEvent, useRef, useState } from "react";
-import { toApiError } from "../api.ts";
 import type { Session } from "../types.ts";
 import { Field } from "../ui/field.tsx";
 import { ErrorAlert } from "../ui/messages.tsx";
+import { useAction } from "../ui/use-action.ts";
 import { useFocusFirstField } from "../ui/use-focus-first-field.ts";
 import { cancelSession } from "./engagements.api.ts";
 
@@ -16,21 +16,13 @@ interface CancelSessionFormProps {
 
 export function CancelSessionForm({ orgId, session, onCancelled, onClose }: CancelSessionFormProps) {
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstField(form);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onCancelled(await cancelSession(orgId, session.id, reason.trim()));
-    } catch (caught) {
-      setError(toApiError(caught).message);
-      setBusy(false);
-    }
+    await run(async () => onCancelled(await cancelSession(orgId, session.id, reason.trim())));
   }
 
   return (

@@ -1,18 +1,17 @@
 // The engagement's "Session transcripts" card: whether the coachee consents; the coachee grants or
 // withdraws it (withdrawing deletes the stored transcripts), the coach sees it.
 import { useState } from "react";
-import { toApiError } from "../api.ts";
 import type { Engagement } from "../types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert, Loading, StatusMessage } from "../ui/messages.tsx";
+import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
 import { fetchConsent, saveConsent } from "./transcripts.api.ts";
 
 export function TranscriptConsentSection({ orgId, engagement }: { orgId: string; engagement: Engagement }) {
   const consent = useResource(`${orgId}/${engagement.id}/consent`, () => fetchConsent(orgId, engagement.id));
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   // Withdrawing deletes every stored transcript: it takes a second, explicit click.
   const [confirming, setConfirming] = useState(false);
   const isCoachee = engagement.viewerRelation === "coachee";
@@ -20,9 +19,7 @@ export function TranscriptConsentSection({ orgId, engagement }: { orgId: string;
 
   async function change(grant: boolean): Promise<void> {
     setConfirming(false);
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const saved = await saveConsent(orgId, engagement.id, grant);
       setMessage(
         grant
@@ -30,11 +27,7 @@ export function TranscriptConsentSection({ orgId, engagement }: { orgId: string;
           : `Consent withdrawn. ${saved.deletedTranscripts} stored ${saved.deletedTranscripts === 1 ? "transcript was" : "transcripts were"} deleted.`,
       );
       consent.reload();
-    } catch (caught) {
-      setError(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (

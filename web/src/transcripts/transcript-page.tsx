@@ -2,12 +2,12 @@
 // (with the coachee's consent); coach and coachee read its report.
 import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { toApiError } from "../api.ts";
 import { fetchEngagement } from "../engagements/engagements.api.ts";
 import { useSelection } from "../shell/selection.tsx";
 import { Field } from "../ui/field.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { ErrorAlert, Loading, StatusMessage } from "../ui/messages.tsx";
+import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
 import { useTitle } from "../ui/use-title.ts";
 import { TranscriptReport } from "./transcript-report.tsx";
@@ -38,8 +38,7 @@ function UploadForm({
   const [text, setText] = useState("");
   const [format, setFormat] = useState("");
   const [coachSpeaker, setCoachSpeaker] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -52,9 +51,7 @@ function UploadForm({
       setError(`This transcript is larger than ${MAX_LABEL}; upload a shorter one.`);
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await uploadTranscript(orgId, sessionId, {
         text,
         ...(format !== "" && { format }),
@@ -62,11 +59,7 @@ function UploadForm({
       });
       setText("");
       onUploaded();
-    } catch (caught) {
-      setError(toApiError(caught).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
