@@ -26,6 +26,23 @@ export const ALLIANCE_CHECK_RATED_ITEMS = [
  * overall item, each 0–10. Subscales are item means (0–10); the total is the sum of the seven items
  * (0–70) rescaled to 0–40, the range the weak-alliance cut-off of DESIGN.md §3 is stated on.
  */
+/** Goals, approach and bond, each the mean of its two items (0–10); shared with the Coach mirror. */
+export const ALLIANCE_SUBSCALES: Instrument["subscales"] = [
+  { id: "goals", title: en("Agreement on goals"), items: ["goals-focus", "goals-shared"], method: "mean" },
+  {
+    id: "approach",
+    title: en("Agreement on approach"),
+    items: ["approach-fit", "approach-progress"],
+    method: "mean",
+  },
+  { id: "bond", title: en("Bond"), items: ["bond-openness", "bond-support"], method: "mean" },
+];
+
+/** The total: the seven rated items summed (0–70) and rescaled to 0–40; shared with the Coach mirror. */
+export const ALLIANCE_SCORING: Instrument["scoring"] = {
+  total: { items: ALLIANCE_CHECK_RATED_ITEMS, method: "sum", rescale: { min: 0, max: 40 } },
+};
+
 export const ALLIANCE_CHECK: Instrument = {
   id: "alliance-check",
   version: "1.0.0",
@@ -45,15 +62,6 @@ export const ALLIANCE_CHECK: Instrument = {
     zeroToTen("overall", "Taking everything into account, this session was worth my time."),
     optionalText("next-session", "What would make the next session more useful for you?"),
   ],
-  subscales: [
-    { id: "goals", title: en("Agreement on goals"), items: ["goals-focus", "goals-shared"], method: "mean" },
-    {
-      id: "approach",
-      title: en("Agreement on approach"),
-      items: ["approach-fit", "approach-progress"],
-      method: "mean",
-    },
-    { id: "bond", title: en("Bond"), items: ["bond-openness", "bond-support"], method: "mean" },
-  ],
-  scoring: { total: { items: ALLIANCE_CHECK_RATED_ITEMS, method: "sum", rescale: { min: 0, max: 40 } } },
+  subscales: ALLIANCE_SUBSCALES,
+  scoring: ALLIANCE_SCORING,
 };

@@ -1,6 +1,7 @@
 // The Coach mirror: the coach's own rating of the session's alliance and their prediction of the coachee's rating.
 
 import type { Instrument } from "../instrument.ts";
+import { ALLIANCE_SCORING, ALLIANCE_SUBSCALES } from "./alliance-check.ts";
 import {
   ALLIANCE_INSTRUMENT_LICENCE,
   BUILTIN_LANGUAGES,
@@ -52,29 +53,6 @@ export const COACH_MIRROR: Instrument = {
       enableWhen: { item: "overall", operator: "<=", answer: 6 },
     },
   ],
-  subscales: [
-    { id: "goals", title: en("Agreement on goals"), items: ["goals-focus", "goals-shared"], method: "mean" },
-    {
-      id: "approach",
-      title: en("Agreement on approach"),
-      items: ["approach-fit", "approach-progress"],
-      method: "mean",
-    },
-    { id: "bond", title: en("Bond"), items: ["bond-openness", "bond-support"], method: "mean" },
-  ],
-  scoring: {
-    total: {
-      items: [
-        "goals-focus",
-        "goals-shared",
-        "approach-fit",
-        "approach-progress",
-        "bond-openness",
-        "bond-support",
-        "overall",
-      ],
-      method: "sum",
-      rescale: { min: 0, max: 40 },
-    },
-  },
+  subscales: ALLIANCE_SUBSCALES,
+  scoring: ALLIANCE_SCORING,
 };
