@@ -7,6 +7,7 @@ import { Type } from "typebox";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { analyzeTranscript } from "../../core/transcripts/analyze.ts";
 import { parseTranscript } from "../../core/transcripts/parse-transcript.ts";
+import { assignRoles } from "../../core/transcripts/roles.ts";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from "../../core/transcripts/transcript.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
@@ -157,22 +158,11 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
       }
       // The coach is named in the transcript as the body says, else by their name in Alliance (first name
       // too), else guessed (with a warning in the analysis).
-      const names = [
-        request.body.coachSpeaker,
-        engagement.coach.displayName,
-        engagement.coach.displayName.split(/\s+/)[0],
-      ];
-      let analysed = analyzeTranscript(parsed.value, names[0]);
-      if (names[0] === undefined) {
-        for (const name of names.slice(1)) {
-          const attempt = analyzeTranscript(parsed.value, name);
-          if (attempt.ok) {
-            analysed = attempt;
-            break;
-          }
-        }
-        if (!analysed.ok) analysed = analyzeTranscript(parsed.value);
-      }
+      const known = [engagement.coach.displayName, engagement.coach.displayName.split(/\s+/)[0]];
+      const coach =
+        request.body.coachSpeaker ?? known.find((name) => assignRoles(parsed.value.turns, name).ok);
+      // Analysed once, with the coach found (else guessed, with a warning in the analysis).
+      const analysed = analyzeTranscript(parsed.value, coach);
       if (!analysed.ok) throw new DomainError("validation_failed", analysed.error, "body.coachSpeaker");
       const now = ctx.clock.now();
       await inTransaction(ctx.database.db, async (repos) => {
