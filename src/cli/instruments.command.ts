@@ -9,6 +9,7 @@ import { findInstrument, listInstruments } from "../core/instruments/registry.ts
 import { validateResponse } from "../core/instruments/response-validation.ts";
 import { type ScaleScore, type ScoreReport, scoreResponse } from "../core/instruments/scoring.ts";
 import { answersFromText } from "../core/instruments/text-answers.ts";
+import { roundTo } from "../core/shared/numbers.ts";
 
 /** Bad input: the CLI exits 2 with this one-line message. */
 export class InputError extends Error {}
@@ -91,7 +92,7 @@ function show(score: ScaleScore | null | undefined): string {
   if (!score) return "-";
   switch (score.status) {
     case "scored":
-      return `${Math.round(score.value * 100) / 100}${score.prorated ? "*" : ""}`;
+      return `${roundTo(score.value, 2)}${score.prorated ? "*" : ""}`;
     case "too_many_missing":
       return "missing";
     case "not_shown":

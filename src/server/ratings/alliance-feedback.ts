@@ -27,6 +27,7 @@ import type {
   ProgrammeId,
   SessionId,
 } from "../../core/shared/brand.ts";
+import { roundTo } from "../../core/shared/numbers.ts";
 import type { StoredAlert } from "../../store/alerts/alert.repository.ts";
 import type { EngagementRecord, SessionRecord } from "../../store/engagements/engagement.repository.ts";
 import type { InstrumentResponseRecord } from "../../store/ratings/rating.repository.ts";
@@ -82,7 +83,7 @@ export function predictionOf(answers: Readonly<Record<string, unknown>>): number
 
 /** A score rounded to two decimals, or null when there is none. */
 export function scoreValue(score: ScaleScore | null | undefined): number | null {
-  return score?.status === "scored" ? Math.round(score.value * 100) / 100 : null;
+  return score?.status === "scored" ? roundTo(score.value, 2) : null;
 }
 
 export function subscaleValue(report: ScoreReport, id: string): number | null {
