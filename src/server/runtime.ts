@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { FastifyInstance } from "fastify";
+import { v7 as uuidv7 } from "uuid";
 import type { Clock, IdSource, IsoInstant } from "../core/shared/brand.ts";
 import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
 import { repositories } from "../store/repositories.ts";
@@ -14,7 +15,12 @@ import { type Mailer, type MailLog, outboxMailer, smtpMailer } from "./mail/mail
 import { RATING_REMINDER_JOB, ratingReminderHandler } from "./ratings/rating-links.ts";
 
 export const systemClock: Clock = { now: () => new Date().toISOString() as IsoInstant };
-export const randomIds: IdSource = { newId: () => randomUUID() };
+/**
+ * New record ids: UUIDs of version 7, which begin with the time, so that each insert lands at the end of
+ * its table's key index instead of on a random page (fewer pages written per commit, on SQLite and
+ * PostgreSQL alike). Ids are not secrets; links and sessions use separate random tokens.
+ */
+export const randomIds: IdSource = { newId: () => uuidv7() };
 
 export function createMailer(config: ServerConfig, database: Database, log: MailLog): Mailer {
   if (config.smtp) return smtpMailer(config.smtp, config.mailFrom);

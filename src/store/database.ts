@@ -22,6 +22,7 @@ import * as programmeSettings from "./migrations/0005-programme-settings.ts";
 import * as checkIns from "./migrations/0006-check-ins.ts";
 import * as transcripts from "./migrations/0007-transcripts.ts";
 import type { Schema } from "./schema.ts";
+import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.ts";
 
 export type { Dialect };
 
@@ -70,8 +71,9 @@ export function openDatabase(config: DatabaseConfig): Database {
     sqlite.pragma("synchronous = NORMAL");
     sqlite.pragma("mmap_size = 268435456");
     sqlite.pragma("cache_size = -32000");
+    const checkpointer = config.file === ":memory:" ? undefined : startWalCheckpointer(sqlite, config.file);
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
-    return wrap(db, "sqlite");
+    return wrap(db, "sqlite", checkpointer);
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its server must not crash the process; the next query reports the failure.
@@ -112,7 +114,7 @@ function cachingStatements(sqlite: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
-function wrap(db: Kysely<Schema>, dialect: Dialect): Database {
+function wrap(db: Kysely<Schema>, dialect: Dialect, checkpointer?: WalCheckpointer): Database {
   return {
     db,
     dialect,
@@ -124,7 +126,10 @@ function wrap(db: Kysely<Schema>, dialect: Dialect): Database {
         return false;
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }
 

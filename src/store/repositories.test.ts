@@ -294,9 +294,13 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
   });
 
   it("stores a batch of alerts in chunks, keeping only keys not raised before", async () => {
-    const [a] = tenants;
+    const [a, b] = tenants;
     await repos.engagements.insertSession(
       session(a.org, a.engagement, "s-alerts", "2026-11-10T09:00:00Z"),
+      NOW,
+    );
+    await repos.engagements.insertSession(
+      session(b.org, b.engagement, "s-alerts", "2026-11-10T09:00:00Z"),
       NOW,
     );
     const alert = (n: number): StoredAlert => ({
@@ -321,6 +325,15 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
     const stored = await repos.alerts.listAlertsOfEngagements(a.org, [a.engagement], ["open"]);
     expect(stored).toHaveLength(1201);
     expect(stored.find((x) => x.key === "key-0")?.id).toBe("alert-0");
+    // Keys belong to an organization: another one raising key-0 and key-1 gets both, in one mixed batch.
+    const elsewhere = (n: number): StoredAlert => ({
+      ...alert(n),
+      organizationId: b.org,
+      engagementId: b.engagement,
+      id: `b-alert-${n}`,
+    });
+    expect(await repos.alerts.insertAlertsIfNew([alert(1), elsewhere(0), elsewhere(1), alert(1201)])).toBe(3);
+    expect(await repos.alerts.listAlertsOfEngagements(b.org, [b.engagement], ["open"])).toHaveLength(2);
   });
 
   it("lists the sessions of several engagements at once, and engagements by id", async () => {
