@@ -334,6 +334,10 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
     });
     expect(await repos.alerts.insertAlertsIfNew([alert(1), elsewhere(0), elsewhere(1), alert(1201)])).toBe(3);
     expect(await repos.alerts.listAlertsOfEngagements(b.org, [b.engagement], ["open"])).toHaveLength(2);
+    // Known keys are the organization's own, looked up in chunks of 500.
+    const asked = ["key-0", "key-1", "key-1201", "key-9999", ...batch.map((x) => x.key)];
+    expect([...(await repos.alerts.knownAlertKeys(b.org, asked))].sort()).toEqual(["key-0", "key-1"]);
+    expect((await repos.alerts.knownAlertKeys(a.org, asked)).size).toBe(1202);
   });
 
   it("lists the sessions of several engagements at once, and engagements by id", async () => {

@@ -1,6 +1,7 @@
 // An engagement's alliance: its trend from the coachee's ratings, and the alerts the rules raise on it.
 
 import type { FastifyRequest } from "fastify";
+import type { Alert } from "../../core/feedback/alert.ts";
 import { openAlertState } from "../../core/feedback/alert-lifecycle.ts";
 import { evaluateAlerts } from "../../core/feedback/alert-rules.ts";
 import type {
@@ -263,7 +264,7 @@ export async function refreshAlertsOf(
   const missing = engagements.filter((e) => !histories.has(e.id));
   const loaded = missing.length > 0 ? await loadAlliances(ctx, orgId, missing) : new Map();
   const settingsByProgramme = new Map<ProgrammeId, FeedbackSettings>();
-  const stored: StoredAlert[] = [];
+  const found: { engagement: EngagementRecord; alert: Alert }[] = [];
   for (const engagement of engagements) {
     const history = histories.get(engagement.id) ?? loaded.get(engagement.id)?.history;
     if (!history) continue;
@@ -272,9 +273,19 @@ export async function refreshAlertsOf(
       settings = await settingsFor(ctx, orgId, engagement.programmeId);
       settingsByProgramme.set(engagement.programmeId, settings);
     }
-    for (const alert of evaluateAlerts(history, settings, now)) {
+    for (const alert of evaluateAlerts(history, settings, now)) found.push({ engagement, alert });
+  }
+  // Most findings were raised before; only the others are stored (a simultaneous refresh storing the same
+  // key first is harmless: the insert skips known keys).
+  const known = await ctx.repos.alerts.knownAlertKeys(
+    orgId,
+    found.map(({ alert }) => alert.key),
+  );
+  const stored: StoredAlert[] = found
+    .filter(({ alert }) => !known.has(alert.key))
+    .map(({ engagement, alert }) => {
       const { key, severity, reason, suggestedRepair, engagementId: _engagement, ...finding } = alert;
-      stored.push({
+      return {
         organizationId: orgId,
         id: ctx.ids.newId(),
         engagementId: engagement.id,
@@ -286,9 +297,8 @@ export async function refreshAlertsOf(
         suggestedRepair,
         finding,
         state: openAlertState(now),
-      });
-    }
-  }
+      };
+    });
   return await ctx.repos.alerts.insertAlertsIfNew(stored);
 }
 

@@ -82,40 +82,32 @@ export class AlertRepository {
   }
 
   /**
-   * Stores the alerts whose key the organization has not seen; an alert raised before (same key) is left
-   * as it is. Returns how many were new. The rules re-derive every finding of an engagement's history, so
-   * most keys exist already: they are looked up first on the key index alone, and only new ones inserted.
+   * Stores the alerts whose key the organization has not seen, in one statement; an alert raised before
+   * (same key) is left as it is. Returns how many were new.
    */
   async insertAlertsIfNew(alerts: readonly StoredAlert[]): Promise<number> {
     // Chunks keep a statement well inside both databases' limits on bound parameters (17 per alert).
     let added = 0;
     for (let start = 0; start < alerts.length; start += ALERT_INSERT_CHUNK) {
-      const chunk = alerts.slice(start, start + ALERT_INSERT_CHUNK);
-      const known = await this.#knownKeys(chunk);
-      const fresh = chunk.filter((alert) => !known.has(`${alert.organizationId}\u0000${alert.key}`));
-      // A simultaneous refresh may store the same key between the two statements: the insert skips it.
-      if (fresh.length > 0) added += await this.#insertChunk(fresh);
+      added += await this.#insertChunk(alerts.slice(start, start + ALERT_INSERT_CHUNK));
     }
     return added;
   }
 
-  /** Which of the alerts' keys are stored, as `organization NUL key`. */
-  async #knownKeys(alerts: readonly StoredAlert[]): Promise<Set<string>> {
-    const keysByOrganization = new Map<OrganizationId, string[]>();
-    for (const alert of alerts) {
-      const keys = keysByOrganization.get(alert.organizationId) ?? [];
-      keys.push(alert.key);
-      keysByOrganization.set(alert.organizationId, keys);
-    }
+  /**
+   * Which of `keys` the organization has raised an alert for. It reads the key index alone: the rules
+   * re-derive every finding of a history, and most are known, so callers skip building those again.
+   */
+  async knownAlertKeys(orgId: OrganizationId, keys: readonly string[]): Promise<Set<string>> {
     const known = new Set<string>();
-    for (const [orgId, keys] of keysByOrganization) {
+    for (let start = 0; start < keys.length; start += ALERT_INSERT_CHUNK) {
       const rows = await this.#db
         .selectFrom("alerts")
         .select("alert_key")
         .where("organization_id", "=", orgId)
-        .where("alert_key", "in", keys)
+        .where("alert_key", "in", keys.slice(start, start + ALERT_INSERT_CHUNK))
         .execute();
-      for (const row of rows) known.add(`${orgId}\u0000${row.alert_key}`);
+      for (const row of rows) known.add(row.alert_key);
     }
     return known;
   }
