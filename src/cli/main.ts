@@ -11,6 +11,7 @@ import { repositories } from "../store/repositories.ts";
 import { registerAnalyzeCommand } from "./analyze.command.ts";
 import { type DemoSignIn, seedDemo } from "./demo-seed.ts";
 import { InputError, registerInstrumentCommands } from "./instruments.command.ts";
+import { registerMatchCommands } from "./match.command.ts";
 import { buildWebIfNeeded, WEB_ROOT } from "./web-build.ts";
 
 /** A failure caused by bad input or configuration: exit code 2 with a one-line reason. */
@@ -133,6 +134,7 @@ export function program(): Command {
 
   registerInstrumentCommands(cli);
   registerAnalyzeCommand(cli);
+  registerMatchCommands(cli);
   return cli;
 }
 
