@@ -88,16 +88,20 @@ export function assignCohort(input: AssignmentInput): AssignmentResult {
   const range = best >= worst ? best - worst : 0;
   let scale = MAX_SCALE;
   while (scale > 1 && (n + 2) * (range * scale + 1) * 4 > EXACT_LIMIT) scale /= 10;
-  const cost = new Float64Array(n * m);
-  for (let k = 0; k < scores.length; k++) {
-    const value = scores[k] as number;
-    cost[k] = Number.isNaN(value) ? Number.POSITIVE_INFINITY : Math.round((best - value) * scale);
-  }
   const unassignedCost = (n + 1) * (Math.round(range * scale) + 1);
   const columns = m + 1; // the last column is "unassigned"
+  // cost[row * columns + column]; not allowed = +∞.
+  const cost = new Float64Array(n * columns);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const value = scores[i * m + j] as number;
+      cost[i * columns + j] = Number.isNaN(value)
+        ? Number.POSITIVE_INFINITY
+        : Math.round((best - value) * scale);
+    }
+    cost[i * columns + m] = unassignedCost;
+  }
   const capacity = Int32Array.from({ length: columns }, (_, j) => (j < m ? (coaches[j]?.capacity ?? 0) : n));
-  const costOf = (row: number, column: number) =>
-    column === m ? unassignedCost : (cost[row * m + column] as number);
 
   const u = new Float64Array(n); // row potentials
   const v = new Float64Array(columns); // column potentials
@@ -106,14 +110,39 @@ export function assignCohort(input: AssignmentInput): AssignmentResult {
   const dist = new Float64Array(columns);
   const reachedBy = new Int32Array(columns);
   const done = new Uint8Array(columns);
+  // For each coach c and column c2: the least (cost − u) of c's coachees towards c2, and whose it is, so a
+  // full coach passes the search on in one sweep rather than one per coachee. All of a coach's coachees
+  // get the same potential shifts, kept in `shiftOf[c]` rather than applied to the table.
+  const through = new Float64Array(m * columns).fill(Number.POSITIVE_INFINITY);
+  const throughRow = new Int32Array(m * columns);
+  const shiftOf = new Float64Array(m);
+  const join = (c: number, r: number) => {
+    const base = c * columns;
+    const rowStart = r * columns;
+    const offset = (shiftOf[c] as number) - (u[r] as number);
+    for (let c2 = 0; c2 < columns; c2++) {
+      const value = (cost[rowStart + c2] as number) + offset;
+      if (value < (through[base + c2] as number)) {
+        through[base + c2] = value;
+        throughRow[base + c2] = r;
+      }
+    }
+  };
+  const rebuild = (c: number) => {
+    through.fill(Number.POSITIVE_INFINITY, c * columns, (c + 1) * columns);
+    shiftOf[c] = 0;
+    for (const r of members[c] as number[]) join(c, r);
+  };
 
   for (let row = 0; row < n; row++) {
     // Make the new row dual-feasible: its smallest reduced cost is 0.
     let least = Number.POSITIVE_INFINITY;
-    for (let c = 0; c < columns; c++) least = Math.min(least, costOf(row, c) - (v[c] as number));
+    const rowStart = row * columns;
+    for (let c = 0; c < columns; c++)
+      least = Math.min(least, (cost[rowStart + c] as number) - (v[c] as number));
     u[row] = least;
     for (let c = 0; c < columns; c++) {
-      dist[c] = costOf(row, c) - least - (v[c] as number);
+      dist[c] = (cost[rowStart + c] as number) - least - (v[c] as number);
       reachedBy[c] = row;
       done[c] = 0;
     }
@@ -130,16 +159,15 @@ export function assignCohort(input: AssignmentInput): AssignmentResult {
         end = pick;
         break;
       }
-      const base = dist[pick] as number;
-      for (const held of members[pick] as number[]) {
-        const uHeld = u[held] as number;
-        for (let c = 0; c < columns; c++) {
-          if (done[c]) continue;
-          const reduced = costOf(held, c) - uHeld - (v[c] as number);
-          if (base + reduced < (dist[c] as number)) {
-            dist[c] = base + reduced;
-            reachedBy[c] = held;
-          }
+      // Only coaches fill up (the unassigned column never does), so `pick` < m here.
+      const base = pick * columns;
+      const offset = (dist[pick] as number) - (shiftOf[pick] as number);
+      for (let c = 0; c < columns; c++) {
+        if (done[c]) continue;
+        const length = (through[base + c] as number) + offset - (v[c] as number);
+        if (length < (dist[c] as number)) {
+          dist[c] = length;
+          reachedBy[c] = throughRow[base + c] as number;
         }
       }
     }
@@ -152,6 +180,7 @@ export function assignCohort(input: AssignmentInput): AssignmentResult {
       const shift = delta - (dist[c] as number);
       v[c] = (v[c] as number) - shift;
       for (const held of members[c] as number[]) u[held] = (u[held] as number) + shift;
+      if (c < m) shiftOf[c] = (shiftOf[c] as number) + shift;
     }
     // Move each row on the path one column along, from the end back to the new row.
     let column = end;
@@ -161,9 +190,11 @@ export function assignCohort(input: AssignmentInput): AssignmentResult {
       if (from >= 0) {
         const list = members[from] as number[];
         list.splice(list.indexOf(mover), 1);
+        if (from < m) rebuild(from);
       }
       (members[column] as number[]).push(mover);
       columnOf[mover] = column;
+      if (column < m) join(column, mover);
       if (mover === row) break;
       column = from;
     }
