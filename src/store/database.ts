@@ -21,6 +21,7 @@ import * as alerts from "./migrations/0004-alerts.ts";
 import * as programmeSettings from "./migrations/0005-programme-settings.ts";
 import * as checkIns from "./migrations/0006-check-ins.ts";
 import * as transcripts from "./migrations/0007-transcripts.ts";
+import * as matching from "./migrations/0008-matching.ts";
 import type { Schema } from "./schema.ts";
 import { startWalCheckpointer, type WalCheckpointer } from "./wal-checkpointer.ts";
 
@@ -143,6 +144,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     "0005-programme-settings": { up: (db) => programmeSettings.up(db) },
     "0006-check-ins": { up: (db) => checkIns.up(db) },
     "0007-transcripts": { up: (db) => transcripts.up(db) },
+    "0008-matching": { up: (db) => matching.up(db) },
   };
 }
 

@@ -340,6 +340,43 @@ describe.each(DIALECTS)("repositories on %s", (dialect) => {
     expect((await repos.alerts.knownAlertKeys(a.org, asked)).size).toBe(1202);
   });
 
+  it("stores matching profiles, a coachee's choice and the match behind an engagement, per organization", async () => {
+    const [a, b] = tenants;
+    await repos.matching.saveProfile(a.org, a.coach, "coach", { themes: ["leadership"], capacity: 2 }, NOW);
+    await repos.matching.saveProfile(a.org, a.coachee, "coachee", { themes: ["delegation"] }, NOW);
+    // Saving again replaces the profile.
+    const later = at("2026-11-21T08:00:00.000Z");
+    await repos.matching.saveProfile(a.org, a.coach, "coach", { themes: ["conflict"], capacity: 3 }, later);
+    expect(await repos.matching.listProfiles(a.org, "coach")).toEqual([
+      { personId: a.coach, profile: { themes: ["conflict"], capacity: 3 }, updatedAt: later },
+    ]);
+    expect((await repos.matching.listProfiles(a.org, "coachee", [a.coachee])).map((p) => p.personId)).toEqual(
+      [a.coachee],
+    );
+    expect(await repos.matching.listProfiles(a.org, "coachee", [])).toEqual([]);
+    expect(await repos.matching.listProfiles(b.org, "coach")).toEqual([]);
+
+    await repos.matching.setChoice(a.org, a.programme, a.coachee, a.coach, NOW);
+    await repos.matching.setChoice(a.org, a.programme, a.coachee, a.coach, later);
+    expect(await repos.matching.listChoices(a.org, a.programme)).toEqual([
+      { programmeId: a.programme, coacheeId: a.coachee, coachId: a.coach, chosenAt: later },
+    ]);
+    await repos.matching.setChoice(a.org, a.programme, a.coachee, null, later);
+    expect(await repos.matching.listChoices(a.org, a.programme)).toEqual([]);
+
+    const match = {
+      organizationId: a.org,
+      engagementId: a.engagement,
+      score: 87.25,
+      components: [{ component: "themes", weight: 30, value: 0.5 }],
+      source: "cohort" as const,
+      matchedAt: NOW,
+    };
+    await repos.matching.insertMatch(match);
+    expect(await repos.matching.listMatches(a.org, [a.engagement])).toEqual([match]);
+    expect(await repos.matching.listMatches(b.org, [a.engagement])).toEqual([]);
+  });
+
   it("lists the sessions of several engagements at once, and engagements by id", async () => {
     const [a, b] = tenants;
     const both = await repos.engagements.listSessionsOfEngagements(a.org, [a.engagement, b.engagement]);

@@ -7,6 +7,7 @@ import { AuditRepository } from "./audit/audit.repository.ts";
 import { EngagementRepository } from "./engagements/engagement.repository.ts";
 import { JobRepository } from "./jobs/job.repository.ts";
 import { OutboxRepository } from "./mail/outbox.repository.ts";
+import { MatchingRepository } from "./matching/matching.repository.ts";
 import { InvitationRepository } from "./organizations/invitation.repository.ts";
 import { OrganizationRepository } from "./organizations/organization.repository.ts";
 import { RatingRepository } from "./ratings/rating.repository.ts";
@@ -24,6 +25,7 @@ export interface Repositories {
   readonly ratings: RatingRepository;
   readonly alerts: AlertRepository;
   readonly transcripts: TranscriptRepository;
+  readonly matching: MatchingRepository;
 }
 
 export function repositories(db: Kysely<Schema>): Repositories {
@@ -38,6 +40,7 @@ export function repositories(db: Kysely<Schema>): Repositories {
     ratings: new RatingRepository(db),
     alerts: new AlertRepository(db),
     transcripts: new TranscriptRepository(db),
+    matching: new MatchingRepository(db),
   };
 }
 

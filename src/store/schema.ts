@@ -234,6 +234,33 @@ export interface SessionTranscriptTable {
   uploaded_at: string;
 }
 
+export interface MatchingProfileTable {
+  organization_id: string;
+  person_id: string;
+  role: string;
+  /** JSON: the coach's or coachee's matching profile. */
+  profile: string;
+  updated_at: string;
+}
+
+export interface MatchingChoiceTable {
+  organization_id: string;
+  programme_id: string;
+  coachee_id: string;
+  coach_id: string;
+  chosen_at: string;
+}
+
+export interface MatchTable {
+  organization_id: string;
+  engagement_id: string;
+  score: number;
+  /** JSON: the pair's score components when it was matched. */
+  components: string;
+  source: string;
+  matched_at: string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   programmes: ProgrammeTable;
@@ -255,4 +282,7 @@ export interface Schema {
   transcript_consents: TranscriptConsentTable;
   session_transcripts: SessionTranscriptTable;
   programme_feedback_settings: ProgrammeFeedbackSettingsTable;
+  matching_profiles: MatchingProfileTable;
+  matching_choices: MatchingChoiceTable;
+  matches: MatchTable;
 }
