@@ -65,6 +65,9 @@ const EXPECTED: Record<
   programme_summary: { relations: {}, roles: { admin: "r", researcher: "r" } },
   programme_settings: { relations: {}, roles: { admin: "rc", coach: "r" } },
   audit_entry: { relations: {}, roles: { admin: "r" } },
+  coachee_profile: { relations: { self: "rc" }, roles: { admin: "rc" } },
+  coach_profile: { relations: { self: "rc" }, roles: { admin: "rc", coachee: "r" } },
+  match_evidence: { relations: {}, roles: { admin: "r", researcher: "r" } },
 };
 
 describe("visibility policy", () => {

@@ -24,6 +24,9 @@ export const RECORD_TYPES = [
   "programme_summary",
   "programme_settings",
   "audit_entry",
+  "coachee_profile",
+  "coach_profile",
+  "match_evidence",
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -156,6 +159,24 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
   audit_entry: {
     label: "The audit log of who changed what",
     read: [{ role: "admin" }],
+    change: [],
+  },
+  coachee_profile: {
+    label:
+      "Your matching profile as a coachee (themes, languages, background, preferred style, a gender preference only if you gave one — never your age) and the coach you chose",
+    read: [{ relation: "self" }, { role: "admin" }],
+    change: [{ relation: "self" }, { role: "admin" }],
+  },
+  coach_profile: {
+    label:
+      "Your matching profile as a coach; coachees see the parts you share with them, as the reasons on their shortlist",
+    read: [{ relation: "self" }, { role: "admin" }, { role: "coachee" }],
+    change: [{ relation: "self" }, { role: "admin" }],
+  },
+  match_evidence: {
+    label:
+      "Whether parts of the match score predict the early alliance (correlations over many pairs, never one person)",
+    read: [{ role: "admin" }, { role: "researcher" }],
     change: [],
   },
 };
