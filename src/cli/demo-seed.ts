@@ -1,5 +1,6 @@
 // A small demo organization: an admin, two coaches, three coachees, a sponsor, engagements and sessions.
 
+import type { CoacheeProfile, CoachProfile } from "../core/matching/match-score.ts";
 import type { SessionMode, SessionStatus } from "../core/sessions/session-lifecycle.ts";
 import type {
   AccountId,
@@ -22,11 +23,13 @@ import { inTransaction } from "../store/repositories.ts";
 export const DEMO_PASSWORD = "alliance-demo-2026";
 export const DEMO_ORGANIZATION_ID = "demo-org" as OrganizationId;
 
+type DemoProgramme = "leaders" | "managers" | "circle";
+
 interface DemoPerson {
   readonly key: string;
   readonly name: string;
   readonly email: string;
-  readonly roles: ReadonlyArray<{ role: Role; programme: "leaders" | "managers" | null }>;
+  readonly roles: ReadonlyArray<{ role: Role; programme: DemoProgramme | null }>;
 }
 
 export const DEMO_PEOPLE: readonly DemoPerson[] = [
@@ -75,7 +78,105 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
     email: "sponsor@alliance.example",
     roles: [{ role: "sponsor", programme: "leaders" }],
   },
+  // Leadership Circle 2027: coaches and coachees with matching profiles, the coachees still waiting.
+  {
+    key: "ines",
+    name: "Inês Duarte",
+    email: "ines@alliance.example",
+    roles: [{ role: "coach", programme: "circle" }],
+  },
+  {
+    key: "kwame",
+    name: "Kwame Asante",
+    email: "kwame@alliance.example",
+    roles: [{ role: "coach", programme: "circle" }],
+  },
+  {
+    key: "lena",
+    name: "Lena Hoffmann",
+    email: "lena@alliance.example",
+    roles: [{ role: "coachee", programme: "circle" }],
+  },
+  {
+    key: "omar",
+    name: "Omar Haddad",
+    email: "omar@alliance.example",
+    roles: [{ role: "coachee", programme: "circle" }],
+  },
+  {
+    key: "grace",
+    name: "Grace Mensah",
+    email: "grace@alliance.example",
+    roles: [{ role: "coachee", programme: "circle" }],
+  },
 ];
+
+/** The Leadership Circle's matching profiles (no age anywhere, by design). */
+const DEMO_COACH_PROFILES: Record<string, Omit<CoachProfile, "id">> = {
+  ines: {
+    themes: ["leadership", "delegation", "difficult conversations"],
+    industries: ["healthcare", "public sector"],
+    functions: ["operations"],
+    seniorities: ["middle manager", "senior leader"],
+    languages: ["en", "pt"],
+    utcOffsetHours: 0,
+    background: { career_path: ["clinician to manager"], first_generation: ["yes"] },
+    gender: "woman",
+    capacity: 2,
+    style: { advisory: 0.3, wellbeing: 0.6 },
+    available: true,
+  },
+  kwame: {
+    themes: ["strategy", "leadership", "career transition"],
+    industries: ["finance", "technology"],
+    functions: ["finance", "product"],
+    seniorities: ["senior leader", "executive"],
+    languages: ["en", "fr"],
+    utcOffsetHours: 1,
+    background: { career_path: ["specialist to general management"], first_generation: ["yes"] },
+    gender: "man",
+    capacity: 1,
+    style: { advisory: 0.7, wellbeing: 0.3 },
+    available: true,
+  },
+};
+
+const DEMO_COACHEE_PROFILES: Record<string, Omit<CoacheeProfile, "id">> = {
+  lena: {
+    themes: ["delegation", "difficult conversations"],
+    industry: "healthcare",
+    function: "operations",
+    seniority: "middle manager",
+    languages: ["en", "de"],
+    utcOffsetHours: 1,
+    background: { career_path: ["clinician to manager"] },
+    genderPreference: "woman",
+    style: { advisory: 0.3, wellbeing: 0.5 },
+    previousCoaches: [],
+  },
+  omar: {
+    themes: ["strategy", "career transition"],
+    industry: "technology",
+    function: "product",
+    seniority: "senior leader",
+    languages: ["en", "ar"],
+    utcOffsetHours: 2,
+    background: { career_path: ["specialist to general management"], first_generation: ["yes"] },
+    style: { advisory: 0.6, wellbeing: 0.4 },
+    previousCoaches: [],
+  },
+  grace: {
+    themes: ["leadership", "strategy"],
+    industry: "finance",
+    function: "finance",
+    seniority: "executive",
+    languages: ["en"],
+    utcOffsetHours: 0,
+    background: { first_generation: ["yes"] },
+    style: { advisory: 0.5, wellbeing: 0.5 },
+    previousCoaches: [],
+  },
+};
 
 export interface DemoSignIn {
   readonly role: string;
@@ -122,9 +223,10 @@ export async function seedDemo(
   return await inTransaction(database.db, async (repos) => {
     if (await repos.organizations.findOrganizationById(org)) return { seeded: false, signIns: demoSignIns() };
     await repos.organizations.insertOrganization({ id: org, name: "Harbour Coaching Collective" }, now);
-    const programmes: Record<"leaders" | "managers", ProgrammeId> = {
+    const programmes: Record<DemoProgramme, ProgrammeId> = {
       leaders: "demo-leaders" as ProgrammeId,
       managers: "demo-managers" as ProgrammeId,
+      circle: "demo-circle" as ProgrammeId,
     };
     await repos.organizations.insertProgramme(
       { organizationId: org, id: programmes.leaders, name: "Leading with Purpose" },
@@ -132,6 +234,10 @@ export async function seedDemo(
     );
     await repos.organizations.insertProgramme(
       { organizationId: org, id: programmes.managers, name: "New Managers 2026" },
+      now,
+    );
+    await repos.organizations.insertProgramme(
+      { organizationId: org, id: programmes.circle, name: "Leadership Circle 2027" },
       now,
     );
 
@@ -256,6 +362,12 @@ export async function seedDemo(
           now,
         );
       }
+    }
+    for (const [key, profile] of Object.entries(DEMO_COACH_PROFILES)) {
+      await repos.matching.saveProfile(org, id(key), "coach", profile, now);
+    }
+    for (const [key, profile] of Object.entries(DEMO_COACHEE_PROFILES)) {
+      await repos.matching.saveProfile(org, id(key), "coachee", profile, now);
     }
     await repos.audit.appendAuditEntry({
       organizationId: org,

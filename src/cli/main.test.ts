@@ -62,6 +62,7 @@ describe("alliance CLI", () => {
         "0005-programme-settings",
         "0006-check-ins",
         "0007-transcripts",
+        "0008-matching",
       ],
     });
     expect(JSON.parse(alliance(["migrate", "--json"], env).stdout)).toEqual({

@@ -4,7 +4,6 @@
 
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
-import { parse } from "csv-parse/sync";
 import { type AssignmentResult, assignCohort } from "../core/matching/assignment.ts";
 import {
   type CoacheeProfile,
@@ -22,6 +21,7 @@ import {
   ProfileError,
   type ProfileRow,
 } from "../core/matching/profile-import.ts";
+import { csvRows } from "../server/matching/profile-csv.ts";
 import { InputError } from "./instruments.command.ts";
 
 /** Reads a CSV file with a header into rows with their line numbers (quoted fields, BOM and CRLF allowed). */
@@ -32,18 +32,7 @@ export function readCsv(file: string): ProfileRow[] {
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
   }
-  try {
-    const records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-      skip_empty_lines: true,
-      info: true,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-    return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    throw new InputError(`${file}: line ${line ?? "?"}: ${(error as Error).message}`);
-  }
+  return fromProfiles(file, () => csvRows(text));
 }
 
 function requireColumns(file: string, rows: readonly ProfileRow[], columns: readonly string[]): void {

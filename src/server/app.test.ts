@@ -102,7 +102,7 @@ describe("HTTP surface", () => {
     const { people } = response.json() as {
       people: Array<{ displayName: string; memberships: Array<{ role: string }> }>;
     };
-    expect(people).toHaveLength(7);
+    expect(people).toHaveLength(12);
     expect(people.find((p) => p.displayName === "Maya Okafor")?.memberships.map((m) => m.role)).toEqual([
       "coach",
       "coach",
@@ -147,7 +147,7 @@ describe("HTTP surface", () => {
       (
         (await caller.get("/api/orgs/demo-org/programmes")).json() as { programmes: Array<{ name: string }> }
       ).programmes.map((p) => p.name);
-    expect(await names(admin)).toEqual(["Leading with Purpose", "New Managers 2026"]);
+    expect(await names(admin)).toEqual(["Leadership Circle 2027", "Leading with Purpose", "New Managers 2026"]);
     expect(await names(tom)).toEqual(["New Managers 2026"]);
   });
 

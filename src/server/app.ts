@@ -21,6 +21,7 @@ import { engagementRoutes } from "./engagements/engagement.routes.ts";
 import { sessionRoutes } from "./engagements/session.routes.ts";
 import { installErrorHandling, notFoundBody } from "./http/errors.ts";
 import { ErrorSchema } from "./http/schemas.ts";
+import { matchingRoutes } from "./matching/matching.routes.ts";
 import { invitationRoutes } from "./organizations/invitation.routes.ts";
 import { organizationRoutes } from "./organizations/organization.routes.ts";
 import { alertRoutes } from "./ratings/alert.routes.ts";
@@ -197,6 +198,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   await ratingRoutes(app, ctx);
   await checkInRoutes(app, ctx);
   await transcriptRoutes(app, ctx);
+  await matchingRoutes(app, ctx);
   await alertRoutes(app, ctx);
   await mirrorRoutes(app, ctx);
   await distributionRoutes(app, ctx);

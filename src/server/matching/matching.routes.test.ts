@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Caller, signIn, type TestApp, testApp } from "../../../test/support/app.ts";
+import { DIALECTS } from "../../../test/support/databases.ts";
+
+const ORG = "/api/orgs/demo-org";
+const CIRCLE = `${ORG}/programmes/demo-circle/matching`;
+
+interface PersonRef {
+  id: string;
+  name: string;
+}
+interface Proposal {
+  coachee: PersonRef;
+  coach: PersonRef | null;
+  score: number | null;
+  reasons: Array<{ component: string; reason: string }>;
+  source: "choice" | "cohort" | null;
+  unassignedReason: string | null;
+  options: Array<{ coach: PersonRef; score: number }>;
+}
+interface Cohort {
+  proposals: Proposal[];
+  withoutProfile: PersonRef[];
+  coaches: Array<{ coach: PersonRef; capacity: number; load: number }>;
+}
+interface Shortlists {
+  programmes: Array<{
+    programmeId: string;
+    chosen: string | null;
+    shortlist: Array<{ coach: PersonRef; score: number; reasons: Array<{ reason: string }> }>;
+  }>;
+}
+
+describe.each(DIALECTS)("matching in the app on %s", (dialect) => {
+  let t: TestApp;
+  let admin: Caller;
+  let lena: Caller;
+  let coach: Caller;
+
+  beforeAll(async () => {
+    t = await testApp({ dialect });
+    admin = await signIn(t.app, "admin@alliance.example");
+    lena = await signIn(t.app, "lena@alliance.example");
+    coach = await signIn(t.app, "ines@alliance.example");
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const cohort = async () => (await admin.get(`${CIRCLE}/cohort`)).json() as Cohort;
+  const byName = (proposals: Proposal[]) =>
+    Object.fromEntries(proposals.map((p) => [p.coachee.name, p.coach?.name ?? null]));
+
+  it("proposes the optimal cohort to admins only, with the reasons for each pair", async () => {
+    expect((await coach.get(`${CIRCLE}/cohort`)).statusCode).toBe(404);
+    expect((await lena.get(`${CIRCLE}/cohort`)).statusCode).toBe(404);
+    const view = await cohort();
+    // Three waiting coachees, three places (Inês 2, Kwame 1): everyone gets a coach.
+    expect(byName(view.proposals)).toEqual({
+      "Grace Mensah": "Inês Duarte",
+      "Lena Hoffmann": "Inês Duarte",
+      "Omar Haddad": "Kwame Asante",
+    });
+    const lenaPair = view.proposals.find((p) => p.coachee.name === "Lena Hoffmann");
+    expect(lenaPair?.source).toBe("cohort");
+    expect(lenaPair?.reasons.map((r) => r.reason)).toContain("is the gender you asked for (woman)");
+    expect(lenaPair?.reasons.map((r) => r.reason)).toContain("shares your industry: healthcare");
+    expect(lenaPair?.options.map((o) => o.coach.name)).toEqual(["Inês Duarte", "Kwame Asante"]);
+    expect(view.coaches.map((c) => [c.coach.name, c.capacity, c.load])).toEqual([
+      ["Inês Duarte", 2, 0],
+      ["Kwame Asante", 1, 0],
+    ]);
+  });
+
+  it("gives a waiting coachee their shortlist with reasons, and lets them choose from it only", async () => {
+    const mine = (await lena.get(`${ORG}/matching/shortlist`)).json() as Shortlists;
+    expect(mine.programmes).toHaveLength(1);
+    const [circle] = mine.programmes;
+    expect(circle?.shortlist.map((e) => e.coach.name)).toEqual(["Inês Duarte", "Kwame Asante"]);
+    expect(circle?.shortlist[0]?.reasons.map((r) => r.reason)).toContain(
+      "works on 2 of your 2 themes: delegation, difficult conversations",
+    );
+    // Someone already in an engagement is not waiting: no shortlist.
+    const sam = await signIn(t.app, "coachee@alliance.example");
+    expect(((await sam.get(`${ORG}/matching/shortlist`)).json() as Shortlists).programmes).toEqual([]);
+
+    const kwame = circle?.shortlist[1]?.coach.id ?? "";
+    const maya = (await admin.get(`${ORG}/people`)).json() as {
+      people: Array<{ id: string; displayName: string }>;
+    };
+    const notListed = maya.people.find((p) => p.displayName === "Maya Okafor")?.id ?? "";
+    const refused = await lena.put(`${CIRCLE}/choice`, { coachId: notListed });
+    expect(refused.statusCode).toBe(409);
+    expect((await lena.put(`${CIRCLE}/choice`, { coachId: kwame })).json()).toEqual({ chosen: kwame });
+    expect(((await lena.get(`${ORG}/matching/shortlist`)).json() as Shortlists).programmes[0]?.chosen).toBe(
+      kwame,
+    );
+    // The proposal keeps Lena's choice, and rearranges the others around it.
+    const view = await cohort();
+    expect(byName(view.proposals)).toEqual({
+      "Grace Mensah": "Inês Duarte",
+      "Lena Hoffmann": "Kwame Asante",
+      "Omar Haddad": "Inês Duarte",
+    });
+    expect(view.proposals.find((p) => p.coachee.name === "Lena Hoffmann")?.source).toBe("choice");
+    // Nobody else may choose for Lena.
+    expect((await admin.put(`${CIRCLE}/choice`, { coachId: kwame })).statusCode).toBe(404);
+  });
+
+  it("imports profiles from CSV by email, dropping age, and names the line of a bad row", async () => {
+    const header = "id,themes,languages,utc_offset,date_of_birth,age";
+    const good = await admin.put(`${CIRCLE}/profiles`, {
+      role: "coachee",
+      csv: `${header}\nlena@alliance.example,delegation;conflict,en;de,+1,1988-04-02,38\n`,
+    });
+    expect(good.statusCode).toBe(200);
+    expect(good.json()).toEqual({ imported: 1 });
+    const stored = await t.ctx.repos.matching.listProfiles("demo-org" as never, "coachee");
+    expect(JSON.stringify(stored)).not.toMatch(/1988|"age"|birth/);
+    const unknown = await admin.put(`${CIRCLE}/profiles`, {
+      role: "coachee",
+      csv: `${header}\nlena@alliance.example,a,en,0,,\nnobody@alliance.example,a,en,0,,\n`,
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      error: {
+        field: "body.csv",
+        message: expect.stringMatching(/^line 3: "nobody@alliance.example" is not a coachee/),
+      },
+    });
+    const badCapacity = await admin.put(`${CIRCLE}/profiles`, {
+      role: "coach",
+      csv: "id,languages,capacity\nines@alliance.example,en,-1\n",
+    });
+    expect(badCapacity.statusCode).toBe(400);
+    expect(badCapacity.json()).toMatchObject({
+      error: { message: expect.stringMatching(/^line 2: capacity/) },
+    });
+    expect(
+      (await coach.put(`${CIRCLE}/profiles`, { role: "coach", csv: "id,languages,capacity\nx,en,1\n" }))
+        .statusCode,
+    ).toBe(404);
+    // Put Lena's profile back as the demo has it (for the tests that follow, her choice of Kwame stands).
+    await admin.put(`${CIRCLE}/profiles`, {
+      role: "coachee",
+      csv: "id,themes,industry,function,seniority,languages,utc_offset,gender_preference,style_advisory,style_wellbeing,background.career_path\nlena@alliance.example,delegation;difficult conversations,healthcare,operations,middle manager,en;de,1,woman,0.3,0.5,clinician to manager\n",
+    });
+  });
+
+  it("confirms pairs, overridden or not, within capacity and hard constraints, and records each match", async () => {
+    const view = await cohort();
+    const id = (name: string) =>
+      view.proposals.find((p) => p.coachee.name === name)?.coachee.id ??
+      view.coaches.find((c) => c.coach.name === name)?.coach.id ??
+      "";
+    const over = await admin.post(`${CIRCLE}/cohort`, {
+      pairs: [
+        { coacheeId: id("Lena Hoffmann"), coachId: id("Kwame Asante") },
+        { coacheeId: id("Omar Haddad"), coachId: id("Kwame Asante") },
+      ],
+    });
+    expect(over.statusCode).toBe(409);
+    expect(over.json()).toMatchObject({
+      error: { message: "Kwame Asante has room for 1 more coachee(s).", field: "body.pairs.1.coachId" },
+    });
+    const twice = await admin.post(`${CIRCLE}/cohort`, {
+      pairs: [
+        { coacheeId: id("Lena Hoffmann"), coachId: id("Kwame Asante") },
+        { coacheeId: id("Lena Hoffmann"), coachId: id("Inês Duarte") },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(
+      (
+        await coach.post(`${CIRCLE}/cohort`, {
+          pairs: [{ coacheeId: id("Lena Hoffmann"), coachId: id("Inês Duarte") }],
+        })
+      ).statusCode,
+    ).toBe(404);
+    // The admin overrides two proposals — Lena to Inês instead of the Kwame she chose, Omar to Kwame —
+    // and confirms Grace with Inês as proposed.
+    const confirmed = await admin.post(`${CIRCLE}/cohort`, {
+      pairs: [
+        { coacheeId: id("Lena Hoffmann"), coachId: id("Inês Duarte") },
+        { coacheeId: id("Omar Haddad"), coachId: id("Kwame Asante") },
+        { coacheeId: id("Grace Mensah"), coachId: id("Inês Duarte") },
+      ],
+    });
+    expect(confirmed.statusCode).toBe(201);
+    expect(confirmed.json()).toEqual({ started: 3 });
+    const after = await cohort();
+    expect(after.proposals).toEqual([]);
+    expect(after.coaches.map((c) => [c.coach.name, c.load])).toEqual([
+      ["Inês Duarte", 2],
+      ["Kwame Asante", 1],
+    ]);
+    const { engagements } = (await lena.get(`${ORG}/engagements`)).json() as {
+      engagements: Array<{ id: string; coach: { displayName: string } }>;
+    };
+    expect(engagements.map((e) => e.coach.displayName)).toEqual(["Inês Duarte"]);
+    // Each engagement records its match: score, components, and whether it was the coachee's choice.
+    const [match] = await t.ctx.repos.matching.listMatches("demo-org" as never, [
+      engagements[0]?.id as never,
+    ]);
+    expect(match?.source).toBe("cohort");
+    expect(match?.components.map((c) => c.component)).toContain("gender");
+    expect(match?.score).toBeGreaterThan(0);
+    // Lena's choice is cleared once she has a coach.
+    expect(((await lena.get(`${ORG}/matching/shortlist`)).json() as Shortlists).programmes).toEqual([]);
+    const { entries } = (await admin.get(`${ORG}/audit`)).json() as { entries: Array<{ action: string }> };
+    expect(entries.filter((e) => e.action === "engagement.started")).toHaveLength(3);
+    // The evidence view counts matched pairs with early ratings: none yet.
+    const evidence = (await admin.get(`${CIRCLE}/evidence`)).json() as {
+      minimumPairs: number;
+      pairs: number;
+      components: Array<{ component: string; status: string }>;
+    };
+    expect(evidence.minimumPairs).toBe(20);
+    expect(evidence.pairs).toBe(0);
+    expect(evidence.components).toEqual([]);
+    expect((await coach.get(`${CIRCLE}/evidence`)).statusCode).toBe(404);
+  });
+});
