@@ -147,7 +147,11 @@ describe("HTTP surface", () => {
       (
         (await caller.get("/api/orgs/demo-org/programmes")).json() as { programmes: Array<{ name: string }> }
       ).programmes.map((p) => p.name);
-    expect(await names(admin)).toEqual(["Leadership Circle 2027", "Leading with Purpose", "New Managers 2026"]);
+    expect(await names(admin)).toEqual([
+      "Leadership Circle 2027",
+      "Leading with Purpose",
+      "New Managers 2026",
+    ]);
     expect(await names(tom)).toEqual(["New Managers 2026"]);
   });
 
