@@ -8,6 +8,8 @@ import { SignInPage } from "./auth/sign-in-page.tsx";
 import { EngagementPage } from "./engagements/engagement-page.tsx";
 import { EngagementsPage } from "./engagements/engagements-page.tsx";
 import { InvitePage } from "./invitations/invite-page.tsx";
+import { CohortPage } from "./matching/cohort-page.tsx";
+import { ShortlistPage } from "./matching/shortlist-page.tsx";
 import { PrivacyPage } from "./privacy/privacy-page.tsx";
 import { RatePage } from "./ratings/rate-page.tsx";
 import { AppShell } from "./shell/app-shell.tsx";
@@ -27,6 +29,8 @@ export const router = createBrowserRouter([
       { path: "/engagements/:engagementId/sessions/:sessionId/transcript", element: <TranscriptPage /> },
       { path: "/alerts", element: <AlertsPage /> },
       { path: "/admin", element: <AdminPage /> },
+      { path: "/matching", element: <CohortPage /> },
+      { path: "/find-a-coach", element: <ShortlistPage /> },
       { path: "/privacy", element: <PrivacyPage /> },
     ],
   },

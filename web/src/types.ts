@@ -461,3 +461,60 @@ export interface SupportResourcesView {
   shown: SupportResource[];
   programmeConfigured: boolean;
 }
+
+/** A person as the matching views name them. */
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+/** One plain-words reason of a match score, with how well the pair meets it (0–1). */
+export interface MatchReason {
+  component: string;
+  value: number;
+  reason: string;
+}
+
+/** A waiting coachee in the proposed cohort assignment. */
+export interface CohortProposal {
+  coachee: PersonRef;
+  coach: PersonRef | null;
+  score: number | null;
+  reasons: MatchReason[];
+  /** "choice": the coachee chose this coach; "cohort": the best assignment for the whole cohort. */
+  source: "choice" | "cohort" | null;
+  unassignedReason: string | null;
+  /** Allowed coaches with room, best first: the admin's options. */
+  options: Array<{ coach: PersonRef; score: number }>;
+}
+
+/** `GET …/programmes/:programmeId/matching/cohort`. */
+export interface CohortView {
+  proposals: CohortProposal[];
+  withoutProfile: PersonRef[];
+  coaches: Array<{ coach: PersonRef; capacity: number; load: number }>;
+}
+
+/** `GET …/programmes/:programmeId/matching/evidence`. */
+export interface MatchEvidence {
+  minimumPairs: number;
+  pairs: number;
+  components: Array<{
+    component: string;
+    n: number;
+    status: "estimated" | "not_enough_data" | "no_variation";
+    r: number | null;
+    low: number | null;
+    high: number | null;
+  }>;
+}
+
+/** `GET /api/orgs/:orgId/matching/shortlist`. */
+export interface Shortlists {
+  programmes: Array<{
+    programmeId: string;
+    programmeName: string;
+    chosen: string | null;
+    shortlist: Array<{ coach: PersonRef; score: number; reasons: MatchReason[] }>;
+  }>;
+}

@@ -28,7 +28,8 @@ function AlertsNavLink() {
 }
 
 function MainNav() {
-  const { isAdmin } = useSelection();
+  const { isAdmin, organization } = useSelection();
+  const coachee = organization.programmes.some((p) => p.roles.includes("coachee"));
   const { coaches } = useAlertCount();
   return (
     <nav aria-label="Main" className="main-nav">
@@ -43,9 +44,19 @@ function MainNav() {
             <AlertsNavLink />
           </li>
         )}
+        {coachee && (
+          <li>
+            <NavLink to="/find-a-coach">Find a coach</NavLink>
+          </li>
+        )}
         {isAdmin && (
           <li>
             <NavLink to="/admin">Admin</NavLink>
+          </li>
+        )}
+        {isAdmin && (
+          <li>
+            <NavLink to="/matching">Matching</NavLink>
           </li>
         )}
         <li>
