@@ -1,6 +1,7 @@
 // Matching in a real Chromium: a waiting coachee opens their shortlist on a phone and chooses a coach;
 // the programme admin sees that choice and the rest of the proposed cohort with the reasons, holds one
-// coachee back and confirms the others; the coachee then finds the engagement with the coach she chose.
+// coachee back and confirms the others; the coachee finds the engagement with the coach she chose, then
+// asks for a different coach and gets a shortlist without him.
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessibilityProblems, type E2e, signInAs, startE2e, watchConsole } from "./harness.ts";
@@ -87,6 +88,19 @@ describe("matching", () => {
     await lena.getByRole("link", { name: "Kwame Asante" }).first().waitFor();
     await lena.getByRole("link", { name: "Find a coach" }).click();
     await lena.getByText(/You are not waiting for a coach/).waitFor();
+
+    // Not the right fit after all: in the first sessions Lena asks for a different coach, in two steps,
+    // and chooses again from a shortlist without Kwame.
+    await lena.getByRole("link", { name: "Engagements" }).click();
+    await lena.getByRole("link", { name: "Kwame Asante" }).first().click();
+    const rematch = lena.getByRole("region", { name: "Not the right fit?" });
+    await rematch.getByRole("button", { name: "Ask for a different coach" }).click();
+    problems.push(...(await accessibilityProblems(lena)));
+    await rematch.getByRole("button", { name: "Yes, end this engagement" }).click();
+    await lena.getByRole("heading", { name: "Find a coach", level: 1 }).waitFor();
+    const again = lena.getByRole("region", { name: "Leadership Circle 2027" });
+    await again.getByRole("heading", { name: "Inês Duarte" }).waitFor();
+    expect(await again.getByRole("heading", { level: 3 }).allTextContents()).toEqual(["Inês Duarte"]);
 
     expect(problems).toEqual([]);
     expect(lenaErrors).toEqual([]);

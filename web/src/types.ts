@@ -171,7 +171,8 @@ export interface Session {
 export interface EngagementDetail {
   engagement: Engagement;
   sessions: Session[];
-  permissions: { scheduleSessions: boolean };
+  /** `rematch`: the viewer may end the engagement to find a better-matched coach (first three sessions). */
+  permissions: { scheduleSessions: boolean; rematch: boolean };
 }
 
 export interface SessionInput {

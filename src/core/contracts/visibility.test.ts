@@ -68,6 +68,7 @@ const EXPECTED: Record<
   coachee_profile: { relations: { self: "rc" }, roles: { admin: "rc" } },
   coach_profile: { relations: { self: "rc" }, roles: { admin: "rc", coachee: "r" } },
   match_evidence: { relations: {}, roles: { admin: "r", researcher: "r" } },
+  rematch: { relations: { coach: "rc", coachee: "rc" }, roles: { admin: "rc" } },
 };
 
 describe("visibility policy", () => {

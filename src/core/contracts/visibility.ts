@@ -27,6 +27,7 @@ export const RECORD_TYPES = [
   "coachee_profile",
   "coach_profile",
   "match_evidence",
+  "rematch",
 ] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
@@ -172,6 +173,12 @@ export const VISIBILITY_RULES: Readonly<Record<RecordType, Rule>> = {
       "Your matching profile as a coach; coachees see the parts you share with them, as the reasons on their shortlist",
     read: [{ relation: "self" }, { role: "admin" }, { role: "coachee" }],
     change: [{ relation: "self" }, { role: "admin" }],
+  },
+  rematch: {
+    label:
+      "Ending an engagement early to find a better-matched coach: you or your coach can, within the first three sessions",
+    read: [{ relation: "coach" }, { relation: "coachee" }, { role: "admin" }],
+    change: [{ relation: "coach" }, { relation: "coachee" }, { role: "admin" }],
   },
   match_evidence: {
     label:

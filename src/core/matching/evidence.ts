@@ -3,6 +3,12 @@
 // mean Alliance Check total over sessions 1–3, with a 95 % confidence interval and n — the programme's
 // own test of M9. Below a minimum n the answer is "not enough data yet".
 
+/**
+ * The early alliance: sessions 1 to this. The evidence reads it, and a re-match stays cheap while no
+ * more sessions than this are held.
+ */
+export const EARLY_SESSIONS = 3;
+
 /** Fewer pairs than this and the 95 % interval of r spans most of −1…1 (at n = 20 and r = 0: ±0.44). */
 export const MIN_PAIRS_FOR_EVIDENCE = 20;
 

@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
+import { EARLY_SESSIONS } from "../../core/matching/evidence.ts";
 import type { EngagementId, Minutes, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { partiesOf, type SessionRecord } from "../../store/engagements/engagement.repository.ts";
@@ -165,7 +166,7 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
           200: Type.Object({
             engagement: EngagementSchema,
             sessions: Type.Array(SessionSchema),
-            permissions: Type.Object({ scheduleSessions: Type.Boolean() }),
+            permissions: Type.Object({ scheduleSessions: Type.Boolean(), rematch: Type.Boolean() }),
           }),
           ...errors(401, 404),
         },
@@ -192,7 +193,13 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
           sessionCounts: summary?.counts ?? null,
         },
         sessions: sessions.map((session) => sessionView(session, canChange, ctx.clock.now())),
-        permissions: { scheduleSessions: canChange && engagement.status === "active" },
+        permissions: {
+          scheduleSessions: canChange && engagement.status === "active",
+          rematch:
+            engagement.status === "active" &&
+            allows(who, { type: "rematch", engagement: partiesOf(engagement) }, "change") &&
+            sessions.filter((s) => s.status === "held").length <= EARLY_SESSIONS,
+        },
       };
     },
   );

@@ -220,4 +220,81 @@ describe.each(DIALECTS)("matching in the app on %s", (dialect) => {
     expect(evidence.components).toEqual([]);
     expect((await coach.get(`${CIRCLE}/evidence`)).statusCode).toBe(404);
   });
+
+  it("re-matches early, for the coachee or the coach: the engagement ends and the same coach is never proposed again", async () => {
+    const sam = await signIn(t.app, "coachee@alliance.example");
+    const maya = await signIn(t.app, "coach@alliance.example");
+    const sponsor = await signIn(t.app, "sponsor@alliance.example");
+    const { engagements } = (await sam.get(`${ORG}/engagements`)).json() as {
+      engagements: Array<{ id: string; coach: { displayName: string } }>;
+    };
+    const samWithMaya = engagements.find((e) => e.coach.displayName === "Maya Okafor")?.id ?? "";
+    // Two sessions held: both parties are offered the re-match; the sponsor cannot even see it.
+    for (const caller of [sam, maya]) {
+      const detail = (await caller.get(`${ORG}/engagements/${samWithMaya}`)).json() as {
+        permissions: { rematch: boolean };
+      };
+      expect(detail.permissions.rematch).toBe(true);
+    }
+    expect((await sponsor.post(`${ORG}/engagements/${samWithMaya}/rematch`, {})).statusCode).toBe(404);
+    const done = await sam.post(`${ORG}/engagements/${samWithMaya}/rematch`, {});
+    expect(done.statusCode).toBe(200);
+    expect(done.json()).toEqual({ closed: true, cancelledSessions: 1 });
+    expect((await sam.post(`${ORG}/engagements/${samWithMaya}/rematch`, {})).statusCode).toBe(409);
+
+    // Sam waits again. With profiles for Sam and both coaches of the programme, Maya is ruled out.
+    const leaders = `${ORG}/programmes/demo-leaders/matching`;
+    const coaches =
+      "id,themes,languages,capacity\ncoach@alliance.example,leadership,en,3\ndaniel@alliance.example,strategy,en,3\n";
+    expect((await admin.put(`${leaders}/profiles`, { role: "coach", csv: coaches })).json()).toEqual({
+      imported: 2,
+    });
+    const samProfile = "id,themes,languages\ncoachee@alliance.example,leadership,en\n";
+    expect((await admin.put(`${leaders}/profiles`, { role: "coachee", csv: samProfile })).json()).toEqual({
+      imported: 1,
+    });
+    const mine = (await sam.get(`${ORG}/matching/shortlist`)).json() as Shortlists;
+    expect(mine.programmes.map((p) => p.shortlist.map((e) => e.coach.name))).toEqual([["Daniel Reyes"]]);
+    const proposal = ((await admin.get(`${leaders}/cohort`)).json() as Cohort).proposals.find(
+      (p) => p.coachee.name === "Sam Lee",
+    );
+    expect(proposal?.coach?.name).toBe("Daniel Reyes");
+    expect(proposal?.options.map((o) => o.coach.name)).toEqual(["Daniel Reyes"]);
+  });
+
+  it("keeps the re-match to the first three sessions", async () => {
+    const priya = await signIn(t.app, "priya@alliance.example");
+    const { engagements } = (await priya.get(`${ORG}/engagements`)).json() as {
+      engagements: Array<{ id: string; coach: { displayName: string } }>;
+    };
+    const withMaya = engagements.find((e) => e.coach.displayName === "Maya Okafor")?.id ?? "";
+    // Priya has one session held; three more make four.
+    for (const day of [1, 2, 3]) {
+      await t.ctx.repos.engagements.insertSession(
+        {
+          organizationId: "demo-org" as never,
+          id: `extra-${day}` as never,
+          engagementId: withMaya as never,
+          status: "held",
+          startsAt: `2026-10-0${day}T09:00:00.000Z` as never,
+          durationMinutes: 60 as never,
+          mode: "video",
+          heldAt: `2026-10-0${day}T10:00:00.000Z` as never,
+          cancelledAt: null,
+          cancelReason: null,
+          version: 1,
+        },
+        t.clock.now(),
+      );
+    }
+    const detail = (await priya.get(`${ORG}/engagements/${withMaya}`)).json() as {
+      permissions: { rematch: boolean };
+    };
+    expect(detail.permissions.rematch).toBe(false);
+    const refused = await priya.post(`${ORG}/engagements/${withMaya}/rematch`, {});
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      error: { message: expect.stringMatching(/first 3 sessions; 4 are held/) },
+    });
+  });
 });

@@ -5,11 +5,12 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
-import { MIN_PAIRS_FOR_EVIDENCE, matchEvidence } from "../../core/matching/evidence.ts";
+import { EARLY_SESSIONS, MIN_PAIRS_FOR_EVIDENCE, matchEvidence } from "../../core/matching/evidence.ts";
 import type { ComponentScore } from "../../core/matching/match-score.ts";
 import { coacheesFromRows, coachesFromRows, ProfileError } from "../../core/matching/profile-import.ts";
 import type { EngagementId, PersonId, ProgrammeId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
+import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
@@ -334,7 +335,7 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext): Pro
         engagements.filter((e) => matched.has(e.id)),
       );
       const pairs = [...alliances].flatMap(([engagementId, alliance]) => {
-        const early = alliance.points.filter((p) => p.sessionNumber <= 3 && p.total !== null);
+        const early = alliance.points.filter((p) => p.sessionNumber <= EARLY_SESSIONS && p.total !== null);
         const match = matched.get(engagementId);
         if (early.length === 0 || !match) return [];
         return [
@@ -409,6 +410,72 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext): Pro
         });
       }
       return { programmes: out };
+    },
+  );
+
+  api.post(
+    "/api/orgs/:orgId/engagements/:engagementId/rematch",
+    {
+      schema: {
+        tags: ["matching"],
+        summary: `End the engagement to find a better-matched coach, within the first ${EARLY_SESSIONS} held sessions (its coach or coachee, or an admin): scheduled sessions are cancelled and the coachee is matched again, never with the same coach`,
+        params: Type.Object({ orgId: Id, engagementId: Id }),
+        response: {
+          200: Type.Object({ closed: Type.Boolean(), cancelledSessions: Type.Integer() }),
+          ...errors(401, 404, 409),
+        },
+      },
+    },
+    async (request) => {
+      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+      const engagement = await ctx.repos.engagements.findEngagement(
+        viewer.orgId,
+        request.params.engagementId as EngagementId,
+      );
+      if (!engagement) throw new DomainError("not_found", "No such engagement.");
+      const parties = {
+        coachId: engagement.coach.id,
+        coacheeId: engagement.coachee.id,
+        sponsorId: engagement.sponsor?.id ?? null,
+      };
+      authorize(
+        viewer.viewerFor(engagement.programmeId),
+        { type: "rematch", engagement: parties },
+        "change",
+        "engagement",
+      );
+      if (engagement.status !== "active")
+        throw new DomainError("conflict", "This engagement has already ended.");
+      const sessions = await ctx.repos.engagements.listSessionsOfEngagement(viewer.orgId, engagement.id);
+      const held = sessions.filter((s) => s.status === "held").length;
+      if (held > EARLY_SESSIONS) {
+        throw new DomainError(
+          "conflict",
+          `A re-match is for the first ${EARLY_SESSIONS} sessions; ${held} are held. Talk it through with your coach and programme admin.`,
+        );
+      }
+      const now = ctx.clock.now();
+      const cancelledSessions = await inTransaction(ctx.database.db, async (repos) => {
+        if (!(await repos.engagements.closeEngagement(viewer.orgId, engagement.id))) {
+          throw new DomainError("conflict", "This engagement has already ended.");
+        }
+        const cancelled = await repos.engagements.cancelScheduledSessions(
+          viewer.orgId,
+          engagement.id,
+          "Re-matched with another coach",
+          now,
+        );
+        await recordAudit(ctx, repos, {
+          organizationId: viewer.orgId,
+          actorPersonId: viewer.person.id,
+          action: "engagement.rematched",
+          entityType: "engagement",
+          entityId: engagement.id,
+          detail: { heldSessions: held, cancelledSessions: cancelled },
+        });
+        return cancelled;
+      });
+      return { closed: true, cancelledSessions };
     },
   );
 

@@ -48,7 +48,7 @@ export async function loadProgrammeMatching(
   const [memberships, people, engagements, choices] = await Promise.all([
     ctx.repos.organizations.listMemberships(orgId),
     ctx.repos.organizations.listPeople(orgId),
-    ctx.repos.engagements.listEngagements(orgId, { programmeId }),
+    ctx.repos.engagements.listEngagements(orgId, {}),
     ctx.repos.matching.listChoices(orgId, programmeId),
   ]);
   const personById = new Map(people.map((p) => [p.id, p]));
@@ -57,7 +57,14 @@ export async function loadProgrammeMatching(
       memberships.filter((m) => m.programmeId === programmeId && m.role === role).map((m) => m.personId),
     ),
   ];
-  const active = engagements.filter((e) => e.status === "active");
+  const active = engagements.filter((e) => e.status === "active" && e.programmeId === programmeId);
+  // Anyone a coachee has had an engagement with, in any programme, counts as a previous pairing.
+  const pastCoaches = new Map<PersonId, Set<string>>();
+  for (const e of engagements) {
+    const set = pastCoaches.get(e.coachee.id) ?? new Set<string>();
+    set.add(e.coach.id);
+    pastCoaches.set(e.coachee.id, set);
+  }
   const engaged = new Set(active.map((e) => e.coachee.id));
   const coachIds = inProgramme("coach");
   const waitingIds = inProgramme("coachee").filter((id) => !engaged.has(id));
@@ -75,7 +82,11 @@ export async function loadProgrammeMatching(
   const waiting = coacheeProfiles.flatMap((stored) => {
     const person = personById.get(stored.personId);
     if (!person) return [];
-    const profile = { ...(stored.profile as CoacheeProfile), id: stored.personId };
+    const given = stored.profile as CoacheeProfile;
+    const previousCoaches = [
+      ...new Set([...(given.previousCoaches ?? []), ...(pastCoaches.get(stored.personId) ?? [])]),
+    ];
+    const profile = { ...given, id: stored.personId, previousCoaches };
     return [{ person, profile, choice: choiceOf.get(stored.personId) ?? null }];
   });
   const profiled = new Set(waiting.map((w) => w.person.id));

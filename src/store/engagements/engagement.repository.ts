@@ -142,6 +142,41 @@ export class EngagementRepository {
   }
 
   /** Sets how many sessions the engagement plans (null: not planned). */
+  /** Closes an active engagement; false when it was not active. */
+  async closeEngagement(orgId: OrganizationId, id: EngagementId): Promise<boolean> {
+    const result = await this.#db
+      .updateTable("engagements")
+      .set({ status: "closed" })
+      .where("organization_id", "=", orgId)
+      .where("id", "=", id)
+      .where("status", "=", "active")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Cancels the engagement's scheduled sessions with `reason`; returns how many. */
+  async cancelScheduledSessions(
+    orgId: OrganizationId,
+    engagementId: EngagementId,
+    reason: string,
+    at: IsoInstant,
+  ): Promise<number> {
+    const result = await this.#db
+      .updateTable("coaching_sessions")
+      .set((eb) => ({
+        status: "cancelled",
+        cancelled_at: at,
+        cancel_reason: reason,
+        version: eb("version", "+", 1),
+        updated_at: at,
+      }))
+      .where("organization_id", "=", orgId)
+      .where("engagement_id", "=", engagementId)
+      .where("status", "=", "scheduled")
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
   async setPlannedSessions(orgId: OrganizationId, id: EngagementId, planned: number | null): Promise<void> {
     await this.#db
       .updateTable("engagements")

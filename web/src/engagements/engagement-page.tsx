@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { AllianceSection } from "../alliance/alliance-section.tsx";
 import { CheckInsSection } from "../check-ins/check-ins-section.tsx";
+import { RematchCard } from "../matching/rematch-card.tsx";
 import { useSelection } from "../shell/selection.tsx";
 import { TranscriptConsentSection } from "../transcripts/consent-section.tsx";
 import type { Engagement, EngagementDetail, Session } from "../types.ts";
@@ -108,6 +109,7 @@ function EngagementView({ orgId, detail, changes, onChanged, onTrendChanged }: E
           onReflected={onTrendChanged}
         />
       </section>
+      {permissions.rematch && <RematchCard orgId={orgId} engagement={engagement} />}
       {permissions.scheduleSessions && (
         <ScheduleSessionForm
           orgId={orgId}

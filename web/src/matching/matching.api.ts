@@ -42,3 +42,14 @@ export function chooseCoach(
 ): Promise<{ chosen: string | null }> {
   return api.put<{ chosen: string | null }>(matchingPath(orgId, programmeId, "choice"), { coachId });
 }
+
+/** Ends the engagement early so the coachee can be matched with another coach. */
+export function rematch(
+  orgId: string,
+  engagementId: string,
+): Promise<{ closed: boolean; cancelledSessions: number }> {
+  return api.post<{ closed: boolean; cancelledSessions: number }>(
+    orgPath(orgId, "engagements", engagementId, "rematch"),
+    {},
+  );
+}
