@@ -261,6 +261,14 @@ export interface MatchTable {
   matched_at: string;
 }
 
+export interface ProgrammeMatchingSettingsTable {
+  organization_id: string;
+  programme_id: string;
+  /** JSON: the programme's weights and time-zone limit over the defaults. */
+  overrides: string;
+  updated_at: string;
+}
+
 export interface Schema {
   organizations: OrganizationTable;
   programmes: ProgrammeTable;
@@ -285,4 +293,5 @@ export interface Schema {
   matching_profiles: MatchingProfileTable;
   matching_choices: MatchingChoiceTable;
   matches: MatchTable;
+  programme_matching_settings: ProgrammeMatchingSettingsTable;
 }

@@ -54,6 +54,13 @@ describe("matching", () => {
       .getByRole("row", { name: /Lena Hoffmann/ })
       .getByText("Chosen by the coachee")
       .waitFor();
+    // The programme's weights: themes count a little more here (saving reloads the proposals).
+    const weights = admin.getByRole("region", { name: "Match score weights" });
+    await weights.getByLabel("Themes").fill("40");
+    await weights.getByRole("button", { name: "Save weights" }).click();
+    await weights.getByRole("status").filter({ hasText: "Weights saved" }).waitFor();
+    await cohort.getByLabel("Coach for Lena Hoffmann").waitFor();
+
     // The admin holds Omar back for now (say, for a chemistry call first) and confirms the other two.
     const omarCoach = cohort.getByLabel("Coach for Omar Haddad");
     await omarCoach.selectOption({ label: "No coach yet" });

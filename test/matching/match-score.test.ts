@@ -9,6 +9,7 @@ import {
   type CoachProfile,
   DEFAULT_MATCH_SETTINGS,
   hardConstraintsBroken,
+  resolveMatchSettings,
   scorePair,
   shortlist,
 } from "../../src/core/matching/match-score.ts";
@@ -117,6 +118,18 @@ describe("pair score", () => {
     expect(scored.allowed && scored.score).toBeGreaterThan(
       (scorePair(coachee(), coach()) as { score: number }).score,
     );
+  });
+
+  it("resolves a programme's stored overrides, ignoring anything invalid", () => {
+    expect(resolveMatchSettings(undefined)).toEqual(DEFAULT_MATCH_SETTINGS);
+    expect(resolveMatchSettings("garbled")).toEqual(DEFAULT_MATCH_SETTINGS);
+    const resolved = resolveMatchSettings({
+      weights: { gender: 0, themes: 50, age: 20, style: -1, industry: 101 },
+      maxTimeZoneGapHours: 2,
+    });
+    expect(resolved.weights).toEqual({ ...DEFAULT_MATCH_SETTINGS.weights, gender: 0, themes: 50 });
+    expect(resolved.maxTimeZoneGapHours).toBe(2);
+    expect(resolveMatchSettings({ maxTimeZoneGapHours: 13 }).maxTimeZoneGapHours).toBe(4);
   });
 
   it("shortlists the best 3 coaches with room, best first, ties by id", () => {

@@ -519,3 +519,15 @@ export interface Shortlists {
     shortlist: Array<{ coach: PersonRef; score: number; reasons: MatchReason[] }>;
   }>;
 }
+
+/** A programme's match score weights and time-zone limit. */
+export interface MatchSettings {
+  weights: Record<string, number>;
+  maxTimeZoneGapHours: number;
+}
+
+/** `GET …/programmes/:programmeId/matching/settings`. */
+export interface MatchSettingsView {
+  settings: MatchSettings;
+  defaults: MatchSettings;
+}

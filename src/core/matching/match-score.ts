@@ -92,6 +92,57 @@ export const DEFAULT_MATCH_SETTINGS: MatchSettings = {
   maxTimeZoneGapHours: 4,
 };
 
+export const MATCH_COMPONENTS: readonly MatchComponent[] = [
+  "themes",
+  "background",
+  "style",
+  "industry",
+  "function",
+  "seniority",
+  "timeZone",
+  "gender",
+];
+
+/** What a programme may set: each weight 0–100, the time-zone limit 0–12 hours. */
+export const MATCH_WEIGHT_MAX = 100;
+export const MAX_TIME_ZONE_GAP_LIMIT = 12;
+
+/** A programme's changes to the defaults, as stored. */
+export interface MatchSettingsOverrides {
+  readonly weights?: Partial<Record<MatchComponent, number>>;
+  readonly maxTimeZoneGapHours?: number;
+}
+
+const inRange = (value: unknown, max: number): value is number =>
+  typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= max;
+
+/**
+ * The settings a programme's stored overrides give: each valid override replaces its default; anything
+ * else (unknown keys, out-of-range values, not an object) is ignored, so a damaged record cannot break
+ * matching.
+ */
+export function resolveMatchSettings(overrides: unknown): MatchSettings {
+  const given = (typeof overrides === "object" && overrides !== null ? overrides : {}) as Record<
+    string,
+    unknown
+  >;
+  const weightsGiven = (
+    typeof given.weights === "object" && given.weights !== null ? given.weights : {}
+  ) as Record<string, unknown>;
+  const weights = { ...DEFAULT_MATCH_SETTINGS.weights };
+  for (const component of MATCH_COMPONENTS) {
+    const value = weightsGiven[component];
+    if (inRange(value, MATCH_WEIGHT_MAX)) weights[component] = value;
+  }
+  const gap = given.maxTimeZoneGapHours;
+  return {
+    weights,
+    maxTimeZoneGapHours: inRange(gap, MAX_TIME_ZONE_GAP_LIMIT)
+      ? gap
+      : DEFAULT_MATCH_SETTINGS.maxTimeZoneGapHours,
+  };
+}
+
 export interface ComponentScore {
   readonly component: MatchComponent;
   readonly weight: number;

@@ -107,6 +107,35 @@ describe.each(DIALECTS)("matching in the app on %s", (dialect) => {
     expect((await admin.put(`${CIRCLE}/choice`, { coachId: kwame })).statusCode).toBe(404);
   });
 
+  it("takes the programme's own weights and time-zone limit, set by its admins", async () => {
+    const url = `${CIRCLE}/settings`;
+    const initial = (await admin.get(url)).json() as {
+      settings: { weights: Record<string, number>; maxTimeZoneGapHours: number };
+    };
+    expect(initial.settings.weights.themes).toBe(30);
+    expect(initial.settings.maxTimeZoneGapHours).toBe(4);
+    expect((await coach.get(url)).statusCode).toBe(200);
+    expect((await coach.put(url, { weights: { gender: 0 } })).statusCode).toBe(403);
+    expect((await admin.put(url, { weights: { age: 10 } })).statusCode).toBe(400);
+    expect((await admin.put(url, { maxTimeZoneGapHours: 13 })).statusCode).toBe(400);
+    // Gender weighs nothing, and only the same time zone will do.
+    const saved = await admin.put(url, { weights: { gender: 0 }, maxTimeZoneGapHours: 0 });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({
+      settings: { weights: { gender: 0, themes: 30 }, maxTimeZoneGapHours: 0 },
+    });
+    const view = await cohort();
+    const lenaPair = view.proposals.find((p) => p.coachee.name === "Lena Hoffmann");
+    expect(lenaPair?.reasons.map((r) => r.component)).not.toContain("gender");
+    // Lena (UTC+1) can only have Kwame (UTC+1) now; Omar (UTC+2) nobody.
+    expect(lenaPair?.options.map((o) => o.coach.name)).toEqual(["Kwame Asante"]);
+    expect(view.proposals.find((p) => p.coachee.name === "Omar Haddad")?.unassignedReason).toBe(
+      "no coach is allowed for this coachee (hard constraints rule out every pair)",
+    );
+    // Back to the defaults for the tests that follow.
+    expect((await admin.put(url, {})).json()).toMatchObject({ settings: { maxTimeZoneGapHours: 4 } });
+  });
+
   it("imports profiles from CSV by email, dropping age, and names the line of a bad row", async () => {
     const header = "id,themes,languages,utc_offset,date_of_birth,age";
     const good = await admin.put(`${CIRCLE}/profiles`, {

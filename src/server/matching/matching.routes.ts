@@ -6,9 +6,16 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
 import { EARLY_SESSIONS, MIN_PAIRS_FOR_EVIDENCE, matchEvidence } from "../../core/matching/evidence.ts";
-import type { ComponentScore } from "../../core/matching/match-score.ts";
+import {
+  type ComponentScore,
+  DEFAULT_MATCH_SETTINGS,
+  MATCH_COMPONENTS,
+  MATCH_WEIGHT_MAX,
+  MAX_TIME_ZONE_GAP_LIMIT,
+  resolveMatchSettings,
+} from "../../core/matching/match-score.ts";
 import { coacheesFromRows, coachesFromRows, ProfileError } from "../../core/matching/profile-import.ts";
-import type { EngagementId, PersonId, ProgrammeId } from "../../core/shared/brand.ts";
+import type { EngagementId, OrganizationId, PersonId, ProgrammeId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
@@ -16,7 +23,7 @@ import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { errors, Id, normalizeEmail, OrgParams } from "../http/schemas.ts";
 import { authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
-import { programmeInOrg } from "../organizations/organization.routes.ts";
+import { programmeInOrg, programmeSettingsFor } from "../organizations/organization.routes.ts";
 import { loadAlliances } from "../ratings/alliance-feedback.ts";
 import { csvRows } from "./profile-csv.ts";
 import {
@@ -139,6 +146,72 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext): Pro
         });
       });
       return { imported: profiles.length };
+    },
+  );
+
+  const WeightsSchema = Type.Object(
+    Object.fromEntries(
+      MATCH_COMPONENTS.map((c) => [c, Type.Number({ minimum: 0, maximum: MATCH_WEIGHT_MAX })]),
+    ),
+    { additionalProperties: false },
+  );
+  const SettingsView = Type.Object({
+    settings: Type.Object({ weights: WeightsSchema, maxTimeZoneGapHours: Type.Number() }),
+    defaults: Type.Object({ weights: WeightsSchema, maxTimeZoneGapHours: Type.Number() }),
+  });
+  const settingsView = async (orgId: OrganizationId, programmeId: ProgrammeId) => ({
+    settings: resolveMatchSettings(await ctx.repos.matching.findSettings(orgId, programmeId)),
+    defaults: DEFAULT_MATCH_SETTINGS,
+  });
+
+  api.get(
+    "/api/orgs/:orgId/programmes/:programmeId/matching/settings",
+    {
+      schema: {
+        tags: ["matching"],
+        summary:
+          "The programme's match score weights and time-zone limit, with the defaults (admins and coaches)",
+        params: ProgrammeParams,
+        response: { 200: SettingsView, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const { viewer, programmeId } = await programmeSettingsFor(ctx, request, "read");
+      return await settingsView(viewer.orgId, programmeId);
+    },
+  );
+
+  api.put(
+    "/api/orgs/:orgId/programmes/:programmeId/matching/settings",
+    {
+      schema: {
+        tags: ["matching"],
+        summary: `Set the programme's match score weights (each 0–${MATCH_WEIGHT_MAX}) and time-zone limit (0–${MAX_TIME_ZONE_GAP_LIMIT} h); left out = the default (programme admins)`,
+        params: ProgrammeParams,
+        body: Type.Object(
+          {
+            weights: Type.Optional(Type.Partial(WeightsSchema, { additionalProperties: false })),
+            maxTimeZoneGapHours: Type.Optional(Type.Number({ minimum: 0, maximum: MAX_TIME_ZONE_GAP_LIMIT })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: SettingsView, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { viewer, programmeId } = await programmeSettingsFor(ctx, request, "change");
+      const now = ctx.clock.now();
+      await inTransaction(ctx.database.db, async (repos) => {
+        await repos.matching.saveSettings(viewer.orgId, programmeId, request.body, now);
+        await recordAudit(ctx, repos, {
+          organizationId: viewer.orgId,
+          actorPersonId: viewer.person.id,
+          action: "matching.settings_changed",
+          entityType: "programme",
+          entityId: programmeId,
+        });
+      });
+      return await settingsView(viewer.orgId, programmeId);
     },
   );
 

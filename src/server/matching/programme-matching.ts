@@ -7,9 +7,9 @@ import {
   type CoacheeProfile,
   type CoachProfile,
   type ComponentScore,
-  DEFAULT_MATCH_SETTINGS,
   type MatchSettings,
   type PairScore,
+  resolveMatchSettings,
   scorePair,
   shortlist,
 } from "../../core/matching/match-score.ts";
@@ -45,11 +45,12 @@ export async function loadProgrammeMatching(
   orgId: OrganizationId,
   programmeId: ProgrammeId,
 ): Promise<ProgrammeMatching> {
-  const [memberships, people, engagements, choices] = await Promise.all([
+  const [memberships, people, engagements, choices, overrides] = await Promise.all([
     ctx.repos.organizations.listMemberships(orgId),
     ctx.repos.organizations.listPeople(orgId),
     ctx.repos.engagements.listEngagements(orgId, {}),
     ctx.repos.matching.listChoices(orgId, programmeId),
+    ctx.repos.matching.findSettings(orgId, programmeId),
   ]);
   const personById = new Map(people.map((p) => [p.id, p]));
   const inProgramme = (role: "coach" | "coachee") => [
@@ -90,7 +91,7 @@ export async function loadProgrammeMatching(
     return [{ person, profile, choice: choiceOf.get(stored.personId) ?? null }];
   });
   const profiled = new Set(waiting.map((w) => w.person.id));
-  const settings = DEFAULT_MATCH_SETTINGS;
+  const settings = resolveMatchSettings(overrides);
   return {
     coaches,
     waiting,

@@ -170,4 +170,31 @@ export class MatchingRepository {
       matchedAt: row.matched_at as IsoInstant,
     }));
   }
+
+  /** The programme's stored matching overrides (parsed JSON), or undefined when it has none. */
+  async findSettings(orgId: OrganizationId, programmeId: ProgrammeId): Promise<unknown> {
+    const row = await this.#db
+      .selectFrom("programme_matching_settings")
+      .select("overrides")
+      .where("organization_id", "=", orgId)
+      .where("programme_id", "=", programmeId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : (JSON.parse(row.overrides) as unknown);
+  }
+
+  async saveSettings(
+    orgId: OrganizationId,
+    programmeId: ProgrammeId,
+    overrides: unknown,
+    now: IsoInstant,
+  ): Promise<void> {
+    const text = JSON.stringify(overrides);
+    await this.#db
+      .insertInto("programme_matching_settings")
+      .values({ organization_id: orgId, programme_id: programmeId, overrides: text, updated_at: now })
+      .onConflict((oc) =>
+        oc.columns(["organization_id", "programme_id"]).doUpdateSet({ overrides: text, updated_at: now }),
+      )
+      .execute();
+  }
 }

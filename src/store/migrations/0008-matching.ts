@@ -1,5 +1,6 @@
-// Matching: coach and coachee profiles (never an age), a coachee's choice from their shortlist, and the
-// match behind each engagement started from matching (its score and components, for the evidence view).
+// Matching: coach and coachee profiles (never an age), a coachee's choice from their shortlist, the
+// match behind each engagement started from matching (its score and components, for the evidence view),
+// and a programme's own weights and time-zone limit.
 
 import type { Kysely } from "kysely";
 import { sql } from "kysely";
@@ -55,5 +56,21 @@ export async function up(db: AnyDb): Promise<void> {
       ...tenantKey,
     ])
     .addCheckConstraint("matches_source_check", sql`source in ('cohort', 'choice')`)
+    .execute();
+
+  await db.schema
+    .createTable("programme_matching_settings")
+    .addColumn("organization_id", "text", (c) => c.notNull())
+    .addColumn("programme_id", "text", (c) => c.notNull())
+    // JSON: {weights?: {component: number}, maxTimeZoneGapHours?: number} over the defaults.
+    .addColumn("overrides", "text", (c) => c.notNull())
+    .addColumn("updated_at", "text", (c) => c.notNull())
+    .addPrimaryKeyConstraint("programme_matching_settings_pk", ["organization_id", "programme_id"])
+    .addForeignKeyConstraint(
+      "programme_matching_settings_programme_fk",
+      ["organization_id", "programme_id"],
+      "programmes",
+      ["organization_id", "id"],
+    )
     .execute();
 }

@@ -10,6 +10,7 @@ import { useAction } from "../ui/use-action.ts";
 import { useResource } from "../ui/use-resource.ts";
 import { useTitle } from "../ui/use-title.ts";
 import { componentLabel } from "./component-labels.ts";
+import { MatchSettingsCard } from "./match-settings-card.tsx";
 import { confirmCohort, fetchCohort, fetchEvidence, importProfiles } from "./matching.api.ts";
 
 const NO_COACH = "";
@@ -115,8 +116,17 @@ function CohortForm({
   );
 }
 
-function CohortSection({ orgId, programmeId }: { orgId: string; programmeId: string }) {
-  const [version, setVersion] = useState(0);
+function CohortSection({
+  orgId,
+  programmeId,
+  version,
+  setVersion,
+}: {
+  orgId: string;
+  programmeId: string;
+  version: number;
+  setVersion: (update: (v: number) => number) => void;
+}) {
   const [message, setMessage] = useState<string | null>(null);
   const cohort = useResource(`${orgId}/${programmeId}/${version}`, () => fetchCohort(orgId, programmeId));
   const view = cohort.data;
@@ -164,7 +174,15 @@ function CohortSection({ orgId, programmeId }: { orgId: string; programmeId: str
   );
 }
 
-function ImportCard({ orgId, programmeId }: { orgId: string; programmeId: string }) {
+function ImportCard({
+  orgId,
+  programmeId,
+  onImported,
+}: {
+  orgId: string;
+  programmeId: string;
+  onImported: () => void;
+}) {
   const [role, setRole] = useState<"coach" | "coachee">("coachee");
   const [csv, setCsv] = useState("");
   const [message, setMessage] = useState<string | null>(null);
@@ -180,6 +198,7 @@ function ImportCard({ orgId, programmeId }: { orgId: string; programmeId: string
     await run(async () => {
       const { imported } = await importProfiles(orgId, programmeId, role, csv);
       setMessage(`Imported ${imported} ${role} profile${imported === 1 ? "" : "s"}.`);
+      onImported();
     });
   }
 
@@ -277,6 +296,7 @@ function EvidenceCard({ orgId, programmeId }: { orgId: string; programmeId: stri
 export function CohortPage() {
   useTitle("Matching");
   const { organization, programme } = useSelection();
+  const [version, setVersion] = useState(0);
   const runs =
     programme !== null && (organization.roles.includes("admin") || programme.roles.includes("admin"));
   return (
@@ -291,8 +311,22 @@ export function CohortPage() {
         </div>
       ) : (
         <>
-          <CohortSection orgId={organization.id} programmeId={programme.id} />
-          <ImportCard orgId={organization.id} programmeId={programme.id} />
+          <CohortSection
+            orgId={organization.id}
+            programmeId={programme.id}
+            version={version}
+            setVersion={setVersion}
+          />
+          <MatchSettingsCard
+            orgId={organization.id}
+            programmeId={programme.id}
+            onSaved={() => setVersion((v) => v + 1)}
+          />
+          <ImportCard
+            orgId={organization.id}
+            programmeId={programme.id}
+            onImported={() => setVersion((v) => v + 1)}
+          />
           <EvidenceCard orgId={organization.id} programmeId={programme.id} />
         </>
       )}

@@ -1,7 +1,7 @@
 // The matching endpoints: an admin's cohort proposal, its confirmation, profile import and evidence; a
 // coachee's shortlists and choice.
 import { api, orgPath } from "../api.ts";
-import type { CohortView, MatchEvidence, Shortlists } from "../types.ts";
+import type { CohortView, MatchEvidence, MatchSettings, MatchSettingsView, Shortlists } from "../types.ts";
 
 const matchingPath = (orgId: string, programmeId: string, ...rest: string[]) =>
   orgPath(orgId, "programmes", programmeId, "matching", ...rest);
@@ -52,4 +52,16 @@ export function rematch(
     orgPath(orgId, "engagements", engagementId, "rematch"),
     {},
   );
+}
+
+export function fetchMatchSettings(orgId: string, programmeId: string): Promise<MatchSettingsView> {
+  return api.get<MatchSettingsView>(matchingPath(orgId, programmeId, "settings"));
+}
+
+export function saveMatchSettings(
+  orgId: string,
+  programmeId: string,
+  settings: MatchSettings,
+): Promise<MatchSettingsView> {
+  return api.put<MatchSettingsView>(matchingPath(orgId, programmeId, "settings"), settings);
 }
