@@ -25,21 +25,26 @@ function files(contents: Record<string, string>): Record<string, string> {
   );
 }
 
+/** `alliance match assign` on the two tables, written to files first. */
+function assign(scores: string, capacities: string, ...more: string[]) {
+  const f = files({ "scores.csv": scores, "capacities.csv": capacities });
+  return alliance([
+    "match",
+    "assign",
+    "--scores",
+    f["scores.csv"] ?? "",
+    "--capacities",
+    f["capacities.csv"] ?? "",
+    ...more,
+  ]);
+}
+
 const CAPACITIES = "coach,capacity\nkim,1\nlee,2\n";
 const SCORES = "coachee,coach,score\nana,kim,9\nana,lee,8\nben,kim,7\nben,lee,2\ncas,kim,6\n";
 
 describe("alliance match assign", () => {
   it("prints the optimal assignment as JSON: every coachee placed, where greedy would leave one out", () => {
-    const f = files({ "scores.csv": SCORES, "capacities.csv": CAPACITIES });
-    const run = alliance([
-      "match",
-      "assign",
-      "--scores",
-      f["scores.csv"] ?? "",
-      "--capacities",
-      f["capacities.csv"] ?? "",
-      "--json",
-    ]);
+    const run = assign(SCORES, CAPACITIES, "--json");
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
@@ -54,19 +59,9 @@ describe("alliance match assign", () => {
   });
 
   it("reads quoted fields, a byte-order mark and CRLF line ends; an infeasible cohort lists who is left out", () => {
-    const f = files({
-      "scores.csv": '\uFEFFcoachee,coach,score\r\n"Ng, Ana",kim,9\r\nben,kim,7.5\r\n',
-      "capacities.csv": "coach,capacity\r\nkim,1\r\nlee,0\r\n",
-    });
-    const run = alliance([
-      "match",
-      "assign",
-      "--scores",
-      f["scores.csv"] ?? "",
-      "--capacities",
-      f["capacities.csv"] ?? "",
-      "--json",
-    ]);
+    const scores = '\uFEFFcoachee,coach,score\r\n"Ng, Ana",kim,9\r\nben,kim,7.5\r\n';
+    const capacities = "coach,capacity\r\nkim,1\r\nlee,0\r\n";
+    const run = assign(scores, capacities, "--json");
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
       assignments: [{ coachee: "Ng, Ana", coach: "kim", score: 9 }],
@@ -78,14 +73,7 @@ describe("alliance match assign", () => {
       ],
       totalScore: 9,
     });
-    const readable = alliance([
-      "match",
-      "assign",
-      "--scores",
-      f["scores.csv"] ?? "",
-      "--capacities",
-      f["capacities.csv"] ?? "",
-    ]);
+    const readable = assign(scores, capacities);
     expect(readable.stdout).toContain("1 assigned, 1 unassigned; total score 9.");
   });
 
@@ -122,15 +110,7 @@ describe("alliance match assign", () => {
       /line 1: the header must be coachee,coach,score \(missing coach\)/,
     ],
   ])("exits 2 naming the line for %s", (_name, scores, capacities, message) => {
-    const f = files({ "scores.csv": scores, "capacities.csv": capacities });
-    const run = alliance([
-      "match",
-      "assign",
-      "--scores",
-      f["scores.csv"] ?? "",
-      "--capacities",
-      f["capacities.csv"] ?? "",
-    ]);
+    const run = assign(scores, capacities);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe("");
