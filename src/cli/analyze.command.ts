@@ -2,6 +2,7 @@
 // (JSON lines for several), or a readable report; many files run on worker threads with a progress bar.
 
 import { mkdirSync, writeFileSync } from "node:fs";
+import { enableCompileCache } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -12,6 +13,19 @@ import { InputError } from "./instruments.command.ts";
 
 /** From this many files on, the work is spread over worker threads (one per core). */
 export const WORKERS_FROM_FILES = 8;
+
+/**
+ * Lets worker threads load the analyser's modules from Node's on-disk compile cache (code compiled and
+ * types stripped once): a worker then starts in about 45 ms instead of 100–130 ms, which on a short job
+ * is much of the gain from a second thread. Workers read the setting from the environment; it is left
+ * alone when the caller set or disabled it.
+ */
+function shareCompileCacheWithWorkers(): void {
+  if (process.env.NODE_COMPILE_CACHE !== undefined || process.env.NODE_DISABLE_COMPILE_CACHE !== undefined)
+    return;
+  const directory = enableCompileCache()?.directory;
+  if (directory) process.env.NODE_COMPILE_CACHE = directory;
+}
 
 /** Files per message to a worker: enough to make the round trip cheap, few enough to share the work. */
 const BATCH = 8;
@@ -44,6 +58,7 @@ export async function analyzeOnWorkers(
     progress(done);
   };
   const workerCount = Math.max(0, Math.min(threads - 1, Math.ceil(files.length / BATCH) - 1));
+  if (workerCount > 0) shareCompileCacheWithWorkers();
   const workers = Array.from(
     { length: workerCount },
     () => new Worker(new URL("./analyze.worker.ts", import.meta.url), { workerData: options }),
