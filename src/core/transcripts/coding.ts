@@ -92,9 +92,9 @@ const TAG_SENTENCE =
   /^(?:right|yes|no|correct|true|is that (?:right|it|so|fair|true)|am i right|does that (?:sound right|fit|resonate)|have i got that right|did i get that right|is that close|did i miss anything|have i missed anything|is that a fair (?:picture|summary)|is that fair|does that capture it)\s*\??$/i;
 
 const REPAIR =
-  /\b(?:sorry|apologi[sz]e|my (?:mistake|bad)|i was wrong|i got (?:that|it) wrong|(?:i )?cut you off|i interrupted|interrupting you|that came out wrong|i shouldn'?t have|let me take that back|i jumped in|i got ahead of|thanks? (?:you )?for (?:correcting|telling me when|pointing (?:that|it) out)|steamroll\w*)\b/i;
+  /\b(?:sorry|apologi[sz]e|my (?:mistake|bad)|i was wrong|i got (?:that|it) wrong|(?:i )?cut you off|i interrupted|interrupting you|that came out wrong|i shouldn'?t have|let me take that back|i jumped in|i got ahead of|i should have (?:chosen|asked|listened|checked|waited|let you|said)|thanks? (?:you )?for (?:correcting|telling me when|pointing (?:that|it) out)|steamroll\w*)\b/i;
 const STRUCTURING =
-  /\b(?:agenda|minutes? (?:left|remaining)|time (?:check|left)|let'?s (?:move on|turn to|come back|pause|wrap|start|begin|recap|look at|spend)|before we (?:finish|end|close|wrap)|for (?:the rest of )?(?:today|this session)|next (?:session|time we meet|week'?s session)|we have (?:about|around|only)|to wrap up|shall we (?:start|begin|move)|move on|as we agreed last time|in our (?:last|next) session|halfway through|(?:last|final) few minutes|let'?s (?:book|schedule|set|meet)|how long (?:you'?ve|we'?ve|do (?:we|you)) (?:got|have)|we booked|booked (?:an|the) hour|same time next)\b/i;
+  /\b(?:agenda|minutes? (?:left|remaining)|time (?:check|left)|let'?s (?:move on|turn to|come back|pause|wrap|start|begin|recap|look at|spend)|before we (?:finish|end|close|wrap)|for (?:the rest of )?(?:today|this session)|next (?:session|time we meet|week'?s session)|we have (?:about|around|only)|to wrap up|shall we (?:start|begin|move)|move on|as we agreed last time|in our (?:last|next) session|halfway through|(?:last|final) few minutes|let'?s (?:book|schedule|set|meet)|how long (?:you'?ve|we'?ve|do (?:we|you)) (?:got|have)|we booked|booked (?:an|the) hour|same time next|(?:we|you) (?:have|'ve got|'ve) (?:about |around |only |just )?(?:\w+(?:-\w+)? )?(?:minutes|an hour|hours)\b|same (?:time|slot) (?:in|next)|next session in)\b/i;
 const SEEKING_COLLABORATION =
   /\b(?:would it be (?:ok|okay|alright|all right|helpful|useful) (?:if|to)|may i (?:share|offer|suggest|ask|give|make)|can i (?:share|offer|suggest|give|make|throw)|do you mind if|would you (?:like|want) (?:me to|to hear|some)|would that be (?:ok|okay|helpful|useful)|how would you like to (?:use|spend|approach)|which (?:would you prefer|of (?:these|those) (?:would|feels|seems))|or would you (?:rather|prefer)|what would be most (?:useful|helpful)|shall we|how do you want to (?:use|spend|approach)|let'?s (?:think|figure|work) (?:this|it) out together|together|would it help (?:to|if)|how does that sound|rather (?:go|talk|focus|start|spend)|or (?:turn|move|go|look|stay|focus|spend) (?:to|on|with)|is there somewhere else)\b/i;
 const AUTONOMY =
@@ -102,29 +102,52 @@ const AUTONOMY =
 const ADVICE_QUESTION =
   /^(?:have you (?:tried|considered|thought (?:about|of))|what if you|why don'?t you|could you (?:try|just)|wouldn'?t it be (?:better|easier)|how about (?:you|trying)|did you (?:try|consider) )/i;
 const CHALLENGE =
-  /\b(?:and yet|but (?:you|earlier you) (?:also )?(?:said|told|mentioned)|what(?:'s| is) (?:stopping|holding) you|what if (?:that|it|this) (?:isn'?t|wasn'?t|weren'?t) (?:true|the case)|is that (?:really|actually) (?:true|the case|so)|how do you know|what evidence|what are you not saying|what would it take|what (?:would|will) happen if you (?:don'?t|didn'?t|do nothing)|what'?s the cost of|who says|what are you avoiding|how is that working|what part (?:did|do) you play|what story are you telling|i wonder (?:whether|if) (?:that'?s|it'?s) (?:the only|really|true)|you(?:'re| are) describing (?:it|this) as|either-or)\b/i;
+  /\b(?:and yet|but (?:you|earlier you) (?:also )?(?:said|told|mentioned)|what(?:'s| is) (?:stopping|holding) you|what if (?:that|it|this) (?:isn'?t|wasn'?t|weren'?t) (?:true|the case)|is that (?:really|actually) (?:true|the case|so)|how do you know|what evidence|what are you not saying|what would it take|what (?:would|will) happen if you (?:don'?t|didn'?t|do nothing)|what'?s the cost of|who says|what are you avoiding|how is that working|what part (?:did|do) you play|what story are you telling|i wonder (?:whether|if) (?:that'?s|it'?s) (?:the only|really|true)|you(?:'re| are) describing (?:it|this) as|either-or|you (?:say|said|told me) [^.?!]*\b(?:yet|but)\b|you don'?t (?:actually|really) know|(?:maybe|perhaps) that'?s (?:part of )?(?:why|how)|(?:may|might) (?:also )?be (?:why|part of why))\b/i;
 const SUMMARY =
   /\b(?:so far|to sum(?:marise|marize)? up|let me (?:pull|sum|summari[sz]e|recap)|in summary|let me (?:see if|check) i'?ve got|(?:you'?ve|you have) (?:mentioned|talked about|told me about|said|described) (?:a few|several|three|two|a number|a couple)|putting (?:it|this|that) (?:all )?together|to recap|from what you'?ve (?:said|told me)|(?:first|one),.*(?:second|another|and then),)\b/i;
 const CONFRONT =
-  /\b(?:that'?s (?:not (?:true|right|good enough|how)|wrong|ridiculous|an excuse|nonsense|just an excuse)|you(?:'re| are) (?:wrong|making excuses|not listening|just|being (?:defensive|difficult|unreasonable))|you always|you never|stop (?:making|blaming|complaining|whining)|excuses?|i (?:don'?t|do not) (?:buy|accept) that|be honest with yourself|what were you thinking|come on|grow up|you should have known|that was a mistake)\b/i;
+  /\b(?:that'?s (?:not (?:true|right|good enough|how)|wrong|ridiculous|an excuse|nonsense|just an excuse)|you(?:'re| are) (?:wrong|making excuses|not listening|just|being (?:defensive|difficult|unreasonable))|you always|you never|stop (?:making|blaming|complaining|whining)|excuses?|i (?:don'?t|do not) (?:buy|accept) that|be honest with yourself|what were you thinking|come on|grow up|you should have known|that was a mistake|you(?:'re| are) (?:under|over)estimating|telling yourself a story|isn'?t a plan)\b/i;
 const PERSUADE =
-  /\b(?:trust me|believe me|the (?:truth|fact|reality) is|you (?:really )?(?:have to|need to) (?:see|understand|accept|realise|realize)|surely you|honestly,? you|there'?s no (?:way|reason|point)|you can'?t (?:keep|afford|let)|obviously|clearly,? you|any(?:one|body) (?:would|in your)|i'?m telling you|the only (?:option|answer)|it'?s (?:obvious|clear) that|you'?d be (?:crazy|mad|foolish)|unless you|if you (?:don'?t|let (?:this|it|him|her|them))|you'?ll (?:start )?(?:losing|lose|regret)|i'?ve seen it|people like \w+ only|only respect|it'?s not (?:a|an) \w+,? it'?s|i'?d push back|that'?s (?:leadership|weakness|strength),? not|don'?t last)\b/i;
+  /\b(?:trust me|believe me|the (?:truth|fact|reality) is|you (?:really )?(?:have to|need to) (?:see|understand|accept|realise|realize)|surely you|honestly,? you|there'?s no (?:way|reason|point)|you can'?t (?:keep|afford|let)|obviously|clearly,? you|any(?:one|body) (?:would|in your)|i'?m telling you|the only (?:option|answer)|it'?s (?:obvious|clear) that|you'?d be (?:crazy|mad|foolish)|unless you|if you (?:don'?t|let (?:this|it|him|her|them)|stay quiet|keep (?:waiting|avoiding|putting)|wait|do nothing|say nothing)|a small price|you'?ll (?:start )?(?:losing|lose|regret)|i'?ve seen it|people like \w+ only|only respect|it'?s not (?:a|an) \w+,? it'?s|i'?d push back|that'?s (?:leadership|weakness|strength),? not|don'?t last)\b/i;
 const AFFIRMATION =
-  /\b(?:you(?:'ve| have)? (?:done|shown|handled|managed|worked|put) (?:a lot|so much|really|well|hard|great|real)|took (?:real )?(?:courage|guts|honesty)|(?:that'?s|that is|how) (?:impressive|admirable|brave|courageous)|i (?:admire|appreciate|respect|value) (?:how|that|your|the way)|well done|great (?:work|job|progress)|you should be proud|(?:that'?s|that is) a (?:real )?strength|credit to you|you(?:'re| are) (?:clearly|really) (?:committed|determined|thoughtful|resourceful|someone who cares)|your (?:honesty|persistence|commitment|courage|care) (?:is|shows|comes)|you(?:'ve| have) come a long way|that shows (?:real|how much)|that'?s a (?:really |very )?(?:smart|clear|great|good|strong|brave|lovely|wise|thoughtful|fair|big) (?:reframe|position|step|insight|move|choice|plan|way|idea)|you(?:'ve| have) (?:found a way|thought hard|turned|built|learned to|done the hard)|that says a lot about|you(?:'re| are) someone who (?:wants|cares)|comes through in|you did the hard part)\b/i;
+  /\b(?:you(?:'ve| have)? (?:done|shown|handled|managed|worked|put) (?:a lot|so much|really|well|hard|great|real)|took (?:real )?(?:courage|guts|honesty)|(?:that'?s|that is|how) (?:impressive|admirable|brave|courageous)|i (?:admire|appreciate|respect|value) (?:how|that|your|the way)|well done|great (?:work|job|progress)|you should be proud|(?:that'?s|that is) a (?:real )?strength|credit to you|you(?:'re| are) (?:clearly|really) (?:committed|determined|thoughtful|resourceful|someone who cares)|your (?:honesty|persistence|commitment|courage|care) (?:is|shows|comes)|you(?:'ve| have) come a long way|that shows (?:real|how much)|that'?s a (?:really |very )?(?:smart|clear|great|good|strong|brave|lovely|wise|thoughtful|fair|big) (?:reframe|position|step|insight|move|choice|plan|way|idea)|you(?:'ve| have) (?:found a way|thought hard|turned|built|learned to|done the hard)|that says a lot about|you(?:'re| are) someone who (?:wants|cares)|comes through in|you did the hard part|says a lot about|real (?:strength|knack|gift|talent)|you(?:'ve| have) been (?:really |very |so )?(?:thoughtful|honest|brave|open|generous|courageous)|(?:that'?s|that is|what) a (?:very |really )?(?:honest|thoughtful|brave|generous|mature|wise) (?:thing|plan|move|step|choice|question|insight)|comes from (?:real |genuine )?care|you (?:put|said) (?:that|it) better than)\b/i;
 const SELF_DISCLOSURE =
-  /\b(?:i (?:remember|recall) (?:when|being|feeling)|when i was|in my (?:own )?(?:experience|career|first|early|old)|i(?:'ve| have) (?:been there|felt (?:that|the same)|struggled|found myself|had (?:a|the) (?:similar|same))|i used to|i once|that happened to me|for me personally|i felt (?:that|the same)|i went through|my own (?:experience|team|manager|boss)|speaking for myself|i do (?:exactly )?the same|someone (?:gave|told) me|i(?:'ll| will) be honest,? i|my (?:book|first (?:job|year|team))|i had (?:a|the) same)\b/i;
+  /\b(?:i (?:remember|recall) (?:when|being|feeling)|when i was|in my (?:own )?(?:experience|career|first|early|old)|i(?:'ve| have) (?:been there|felt (?:that|the same)|struggled|found myself|had (?:a|the) (?:similar|same))|i used to|i once|that happened to me|for me personally|i felt (?:that|the same)|i went through|my own (?:experience|team|manager|boss)|speaking for myself|i do (?:exactly )?the same|someone (?:gave|told) me|i(?:'ll| will) be honest,? i|my (?:book|first (?:job|year|team))|i had (?:a|the) same|years ago,? i|when i (?:ran|started|led|worked|managed|was (?:a|in|at|new))|i (?:ran|led|managed|founded|was (?:in|at|once) (?:a|an|the|my)|worked (?:as|in|at|for) (?:a|an|the|my))|that'?s what i did|what (?:i|we) did (?:was|when|at)|my (?:first|old|last|previous) (?:company|job|role|firm|school|boss|manager)|at my (?:first|old|last|previous) (?:company|job|firm|school))\b/i;
 const FEEDBACK =
-  /\b(?:i (?:noticed|notice|observed|observe|see) (?:that |how |when |you)|what i(?:'m| am) (?:noticing|seeing|observing)|when you (?:said|did|talked|spoke|described|presented) (?:that|this|it)?.*(?:i|it)|one thing i(?:'ve)? notice|my (?:observation|impression|sense) is|you (?:tend|seem) to|i(?:'ve| have) noticed|you came across|you (?:sounded|looked|seemed) (?:more|less|really)|your (?:voice|energy|tone) (?:changed|dropped|lifted)|you interrupted|(?:your (?:team|reports|direct reports|colleagues|peers|manager|boss)|\w+) (?:said|says|wrote|rated|reported|say) (?:that )?(?:you|your|they'?re)|i can (?:hear|see) (?:the|how|that)|what strikes me|watching you|(?:that'?s|it'?s) a (?:lovely|good|great|strong|clear) way (?:in|to))\b/i;
+  /\b(?:i (?:noticed|notice|observed|observe|see) (?:that\b|how |when |you)|what i(?:'m| am) (?:noticing|seeing|observing)|when you (?:said|did|talked|spoke|described|presented) (?:that|this|it)?.*(?:i|it)|one thing i(?:'ve)? notice|my (?:observation|impression|sense) is|you (?:tend|seem) to|i(?:'ve| have) noticed|you came across|you (?:sounded|looked|seemed) (?:more|less|really)|your (?:voice|energy|tone) (?:changed|dropped|lifted)|you interrupted|(?:your (?:team|reports|direct reports|colleagues|peers|manager|boss)|\w+) (?:said|says|wrote|rated|reported|say) (?:that )?(?:you|your|they'?re)|i can (?:hear|see) (?:the|how|that)|what strikes me|watching you|(?:that'?s|it'?s) a (?:lovely|good|great|strong|clear) way (?:in|to)|you (?:sound|seem|look|come across) (?:\w+ )?(?:lighter|calmer|clearer|brighter|more|less|different|tired|flat|stuck|certain|unsure|confident|defensive|rushed|energi[sz]ed)|of your (?:\w+ )?(?:reports|team|staff|colleagues|peers|managers) (?:said|say|wrote|rated|mentioned)|(?:the|your) (?:weak|weakest|strong|strongest|main) (?:area|point|spot|part|section|gap) is|that'?s your (?:\w+ )?(?:problem|issue|gap|blind spot)|by your own account|(?:have|has) (?:told|said to) me (?:that )?(?:you|your)|(?:give|share|offer) you (?:some |a bit of |a little )?(?:\w+ )?feedback|(?:your|the|this) (?:draft|deck|plan|proposal|email|message|application|statement|cv|section|slide) (?:is|reads|feels|looks|has|needs|doesn'?t))\b/i;
 const ADVICE =
-  /\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|could always|may want to|might consider|could just)|i(?:'d| would) (?:suggest|recommend|advise|encourage you)|my (?:advice|suggestion|recommendation)|if i were you|the best (?:thing|way|approach) (?:is|would be)|make sure (?:you|to)|what you (?:need|should) (?:to )?do is|it (?:might|would|could) help (?:to|if you)|one (?:option|idea|approach) (?:is|would be|could be)|here'?s what you(?:'re| are) going to do|it (?:might|could|may) be worth|worth (?:trying|considering|a try)|a (?:good|useful|simple) (?:first )?step (?:is|would be|might be)|the trick is|what (?:works|helps) (?:is|for many))\b/i;
+  /\b(?:you (?:should|need to|must|ought to|have to|might want to|could try|could always|may want to|might consider|could just)|i(?:'d| would) (?:suggest|recommend|advise|encourage you)|my (?:advice|suggestion|recommendation)|if i were you|the best (?:thing|way|approach) (?:is|would be)|make sure (?:you|to)|what you (?:need|should) (?:to )?do is|it (?:might|would|could) help (?:to|if you)|one (?:option|idea|approach) (?:is|would be|could be)|here'?s what you(?:'re| are) going to do|it (?:might|could|may) be worth|worth (?:trying|considering|a try)|a (?:good|useful|simple) (?:first )?step (?:is|would be|might be)|the trick is|what (?:works|helps) (?:is|for many)|you could (?:do|ask|start|try|use|say|write|send|give|book|set|share|offer|bring|put|make|tell|talk|take|pick|consider|delegate|hand)|here'?s what you (?:do|need|could)|i(?:'d| would) (?:\w+ )?(?:start|do|ask|tell|write|script|send|go|talk|call|book|put|take|pick|use|make|give|share|say|try|focus|begin|lead|bring|keep|drop|wait|push|hire|delegate|hand) (?:it|them|that|this|with|by|a|an|the|your|him|her)|(?:,|;|\band|\bso) (?:just )?(?:tell|ask|write|send|talk to|give|make|book|put|share|call|use|pick|read|own|stand up) (?:them|him|her|it|the|your|a|an|that)\b)/i;
 const LEADING_PHRASE_IMPERATIVE =
   /^(?:in|at|before|after|when|for|during|next|every|each|on|this|tomorrow)\b[^,]{0,60},\s*(?:try|make|tell|ask|write|schedule|set|talk|go|start|stop|take|let|consider|think|focus|remember|give|put|send|book|delegate|say|keep|avoid|call|block|plan|prepare|practi[cs]e|count|pause)\b/i;
-const IMPERATIVE_START =
-  /^(?:try|make|tell|ask|write|schedule|set|talk|go|start|stop|take|let (?:them|him|her)|consider|think about|focus on|remember|give|put|send|book|delegate|prioriti[sz]e|say|don'?t|do|be|keep|avoid|call|email|block|plan|prepare|practi[sc]e|just)\b/i;
+/** Verbs a coach tells someone to do something with, in the imperative. */
+const IMPERATIVE_VERBS =
+  "try|make|tell|ask|write|schedule|set|talk|go (?!on\\b|ahead\\b)(?=\\w)|start|stop|take|let (?:them|him|her|it|go)|consider|think about|focus on|remember|give|put|send|book|delegate|prioriti[sz]e|say|don'?t|do|be|keep|avoid|call|email|block|plan|prepare|practi[sc]e|just|read|use|pick|choose|stand|own|share|bring|get|draft|list|name|drop|cut|hand|check|sign|script|sit|lead|raise|aim|commit|decide|note|ring|phone|reply|stay|step|push|turn|learn|find|add|agree|offer|show|treat|trust|hold|protect|wait|come back|go back|write down|run|limit|cap|stick|frame|open with|close with|lead with|start with|end with|promote|hire|move";
+const IMPERATIVE_START = new RegExp(
+  `^(?:(?:first(?: thing)?|second|next|step one|one)[:,]\\s*)?(?:${IMPERATIVE_VERBS})\\b`,
+  "i",
+);
+/** An imperative after a clause: "…, so promote Beatriz before the raise", "…; get it in writing". */
+const MID_IMPERATIVE = new RegExp(
+  `(?:[,;:]\\s*|\\bso\\s+)(?:just\\s+)?(?:${IMPERATIVE_VERBS})\\s+(?:them|him|her|it|the|your|a|an|that|this|\\w+ (?:to|before|first))\\b`,
+  "i",
+);
+/** A suggested script: "Something like: 'Greg, could you…?'", "Say: 'I'd like…'". */
+const QUOTED_SCRIPT = /\b(?:something like|say|write|tell (?:him|her|them)|try)[:,]?\s*["“']/i;
+/** Advice said in so many words, which outranks a collaborative "together" in the same sentence. */
+const EXPLICIT_ADVICE =
+  /\b(?:i(?:'d| would) (?:suggest|recommend|advise)|my (?:advice|suggestion|recommendation))\b/i;
 const INFORMATION =
-  /\b(?:research (?:shows|suggests|says)|studies|(?:it'?s|that'?s|this is) (?:very )?(?:common|normal|typical|natural)|many (?:people|leaders|managers|new managers|coachees)|most (?:people|leaders|managers)|there are (?:two|three|several|a few|different)|(?:the|a) (?:model|framework|term|concept|tool|method|technique) (?:called|is|that)|is called|typically|on average|the (?:policy|process|rule|procedure) (?:is|says)|percent|%|in general|generally,|the way (?:it|this) works|for example,|that'?s what .* means|evidence|data|rates? you|out of (?:\d|five|ten)|average|often (?:more|less|the)|usually|some (?:people|successors|leaders|managers|teams)|in case it'?s useful|are asked to|nothing you say|confidential|goes to your)\b/i;
+  /\b(?:research (?:shows|suggests|says)|studies|(?:it'?s|that'?s|this is) (?:very )?(?:common|normal|typical|natural)|many (?:people|leaders|managers|new managers|coachees)|most (?:people|leaders|managers)|there are (?:two|three|several|a few|different)|(?:the|a) (?:model|framework|term|concept|tool|method|technique) (?:called|is|that)|is called|typically|on average|the (?:policy|process|rule|procedure) (?:is|says)|percent|%|in general|generally,|the way (?:it|this) works|for example,|that'?s what .* means|evidence|data|rates? you|out of (?:\d|five|ten)|average|often (?:more|less|the)|usually|some (?:people|successors|leaders|managers|teams)|in case it'?s useful|are asked to|nothing you say|confidential|goes to your|generally|normally|as a rule|in most cases|more likely|less likely|far more often|(?:most|many|few|plenty of|quite a few|lots of) (?:\w+ ){0,2}\w+s (?:now |still |often |usually )?(?:do|are|have|find|tend|get|go|react|respond|expect|want|struggle|start|say|need|prefer|use|look)|\w+s (?:tend to|usually|typically) |(?:policies|rules|guidelines|contracts|the law|the guidance|the scheme|the framework) (?:say|says|require|requires|allow|allows|weight|weights|expect|expects)|panels|interviewers|recruiters|employers)\b/i;
 const REFLECTIVE_STEM =
   /^(?:it sounds like|sounds like|it seems (?:like|that)?|seems like|it feels like|you(?:'re| are)|you(?:'ve| have)|you (?:feel|felt|want|wish|worry|think|believe|find|sense|hope|don'?t|can'?t|need|see|really|care|value|would|had|were|are|mean|wonder|might)|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand|it'?s (?:like|as if|been)|you'?d (?:like|rather)|so (?:you|it|there'?s|the|this|that'?s)|this (?:is|has been)|that (?:sounds|must|seems)|there'?s (?:a|some) (?:part|sense)|almost as if|as if)\b/i;
+/** Stems that make a statement a reflection whatever came before it in the turn. */
+const STRONG_REFLECTIVE_STEM =
+  /^(?:so\b|it sounds like|sounds like|it seems|seems like|it feels like|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand)/i;
+/** Codes whose cues are definite enough to outrank a weakly read final reflection. */
+const DEFINITE_CUES: ReadonlySet<CoachCode> = new Set(["affirmation", "repair", "confront", "challenge"]);
+/** Reflective turns of phrase anywhere in a statement: "… felt like being exposed", "isn't so much X as Y". */
+const REFLECTIVE_ANYWHERE =
+  /\b(?:felt like|feels like|isn'?t (?:so much|just|only) (?:about|a|an|the)|wasn'?t (?:so much|just|only) about)\b/i;
 const COMPLEX_MARKERS =
   /\b(?:like a|as if|as though|kind of like|sort of like|on (?:the )?one hand|part of you|and at the same time|and yet|but also|underneath|deep down|more than|really about|what matters|it'?s not (?:just|only|really) about|the final straw)\b/i;
 const GREETING =
@@ -195,6 +218,12 @@ function coachSentence(whole: string, previous: string | null): CoachCode[] {
     if (!codes.includes(code)) codes.push(code);
   };
   if (REPAIR.test(core)) add("repair");
+  // A suggested script is advice, even when the quoted words end in a question mark.
+  if (QUOTED_SCRIPT.test(core)) {
+    add("advice");
+    return codes;
+  }
+  if (EXPLICIT_ADVICE.test(core)) add("advice");
   if (SEEKING_COLLABORATION.test(core)) add("seeking_collaboration");
   if (AUTONOMY.test(core)) add("emphasizing_autonomy");
   if (STRUCTURING.test(core)) add("structuring");
@@ -219,11 +248,22 @@ function coachSentence(whole: string, previous: string | null): CoachCode[] {
   if (AFFIRMATION.test(core)) add("affirmation");
   if (SELF_DISCLOSURE.test(core)) add("self_disclosure");
   if (FEEDBACK.test(core)) add("feedback");
-  if (ADVICE.test(core) || IMPERATIVE_START.test(core) || LEADING_PHRASE_IMPERATIVE.test(core)) add("advice");
+  if (
+    ADVICE.test(core) ||
+    IMPERATIVE_START.test(core) ||
+    LEADING_PHRASE_IMPERATIVE.test(core) ||
+    MID_IMPERATIVE.test(core)
+  )
+    add("advice");
   if (INFORMATION.test(core)) add("information");
   if (CHALLENGE.test(core)) add("challenge");
   const reflective =
-    REFLECTIVE_STEM.test(core) || tagged || (overlapWith(core, previous) >= 0.5 && !/^i\b/i.test(core));
+    REFLECTIVE_STEM.test(core) ||
+    tagged ||
+    // "So three weeks in a row, the plan got pushed aside." gives the coachee's story back.
+    /^so\b/i.test(sentence.trim()) ||
+    REFLECTIVE_ANYWHERE.test(core) ||
+    (overlapWith(core, previous) >= 0.5 && !/^i\b/i.test(core));
   if (reflective && codes.every((c) => c === "challenge")) add(reflectionDepth(core, previous));
   if (codes.length === 0 && GREETING.test(core)) add("other");
   // A statement about the coachee that is nothing else, answering their turn, reflects it: it speaks of
@@ -253,11 +293,28 @@ function decisive(sentences: readonly string[]): number {
   return last > 0 && TAG_SENTENCE.test((sentences[last] ?? "").replace(LEADING_FILLER, "")) ? last - 1 : last;
 }
 
+/** Typographic apostrophes as plain ones, so that "it’s" reads as "it's" for every cue. */
+const plainApostrophes = (text: string) => text.replace(/[\u2018\u2019\u02bc]/g, "'");
+
+/** A greeting in a turn's first sentence: "Hi Sofia", "Morning, Priya.", "Jonas, hello!", "Welcome back!". */
+const OPENING_GREETING =
+  /^(?:\w+[,!]?\s+)?(?:hi|hello|hey|(?:good )?(?:morning|afternoon|evening)|welcome(?: back)?|(?:it'?s )?(?:good|great|lovely|nice) to see you)\b/i;
+
 /** Codes a coach turn; `previous` is the coachee's turn before it, if any. */
-export function codeCoachTurn(text: string, previous: string | null): Coding<CoachCode> {
+export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<CoachCode> {
+  const text = plainApostrophes(raw);
+  const previous = previousRaw === null ? null : plainApostrophes(previousRaw);
   if (isBackchannel(text)) return { codes: ["backchannel"], primary: "backchannel" };
-  // Opening small talk ("Hi Sofia, come in. Coffee?") is other, whatever its last sentence.
-  if (/^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(text.trim())) {
+  // Opening small talk ("Hi Sofia, come in. Coffee?") is other, whatever its last sentence; so is a
+  // greeting that opens the session ("Luca! Good to see you. How's your dad?"), before the coachee spoke.
+  const trimmed = text.trim();
+  if (
+    /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(trimmed) ||
+    (previous === null &&
+      sentencesOf(trimmed)
+        .slice(0, 2)
+        .some((s) => OPENING_GREETING.test(s)))
+  ) {
     return { codes: ["other"], primary: "other" };
   }
   const sentences = sentencesOf(text);
@@ -273,6 +330,23 @@ export function codeCoachTurn(text: string, previous: string | null): Coding<Coa
     (main < sentences.length - 1 || primary.startsWith("question."))
   ) {
     primary = "summary";
+  }
+  // A last sentence read as a reflection on weak evidence (a plain "you're…" or no stem at all, no check,
+  // little of the coachee's words) yields to an earlier sentence with a definite function: "Panels generally
+  // expect three to five. Four is within range." informs; "That's a thoughtful plan. You're protecting
+  // both." affirms; "Sorry, I jumped in. That's not what you needed." repairs.
+  const last = sentences[main] ?? "";
+  if (
+    primary.startsWith("reflection.") &&
+    !REFLECTIVE_STEM.test(last.replace(LEADING_FILLER, "")) &&
+    main === sentences.length - 1 &&
+    overlapWith(last, previous) < 0.5
+  ) {
+    const input = coded
+      .slice(0, main)
+      .flat()
+      .find((code) => coachClassOf(code) === "input");
+    if (input !== undefined) primary = input;
   }
   // A bare "other" at the end of a turn that did something else (a closing "Take your time.") defers to it.
   if (primary === "other") {
@@ -337,7 +411,8 @@ function coacheeSentence(whole: string): CoacheeCode[] {
 }
 
 /** Codes a coachee turn; `previous` is the coach's turn before it, if any (unused by today's rules). */
-export function codeCoacheeTurn(text: string, _previous: string | null): Coding<CoacheeCode> {
+export function codeCoacheeTurn(raw: string, _previous: string | null): Coding<CoacheeCode> {
+  const text = plainApostrophes(raw);
   if (isBackchannel(text) && !/^(?:yes|yeah|right|true|sure)\W*$/i.test(text.trim())) {
     return { codes: ["backchannel"], primary: "backchannel" };
   }
