@@ -67,7 +67,7 @@ function CohortForm({
   return (
     <form onSubmit={onSubmit} aria-labelledby="cohort-heading">
       <ErrorAlert error={error} />
-      <table className="table">
+      <table className="table cohort-table">
         <caption className="visually-hidden">Proposed coach for each waiting coachee</caption>
         <thead>
           <tr>
@@ -160,7 +160,7 @@ function CohortSection({
               {view.withoutProfile.map((p) => p.name).join(", ")}.
             </p>
           )}
-          <h3>Coaches</h3>
+          <h3 className="cohort-coaches">Coaches</h3>
           <ul className="plain-list">
             {view.coaches.map((c) => (
               <li key={c.coach.id}>
