@@ -151,6 +151,11 @@ describe("coachee rates a session", () => {
     expect(reason).toContain("12");
     expect(reason).toContain("36");
     await expect.poll(() => alert.first().getByText("Suggested repair:").count()).toBe(1);
+    // A weak first session: the card points to the cheap re-match on the engagement page.
+    await alert
+      .first()
+      .getByText(/a better-matched coach may help more than repairs/)
+      .waitFor();
     const gap = coach.getByRole("article").filter({ hasText: "Perception gap" });
     await gap.first().waitFor();
     const gapReason = (await gap.first().locator(".alert-reason").textContent()) ?? "";

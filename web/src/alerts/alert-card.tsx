@@ -9,6 +9,11 @@ import { acknowledgeAlert } from "./alerts.api.ts";
 import { ALERT_STATUS_LABELS, alertKindLabel, SEVERITY_LABELS } from "./labels.ts";
 import { ResolveAlertForm } from "./resolve-alert-form.tsx";
 
+/** Alerts of a weak start, where a cheap re-match is worth considering (docs/matching.md). */
+const EARLY_REMATCH_KINDS: ReadonlySet<string> = new Set(["weak_alliance", "rupture"]);
+/** The re-match stays open while at most this many sessions are held (the server's rule). */
+const EARLY_SESSIONS = 3;
+
 export function SeverityBadge({ severity }: { severity: AlertSeverity }) {
   return <span className={`badge badge-severity-${severity}`}>{SEVERITY_LABELS[severity]}</span>;
 }
@@ -90,6 +95,15 @@ export function AlertCard({ orgId, alert, headingLevel, showCoachee, onChanged }
         <p>
           <strong>Suggested repair:</strong> {alert.suggestedRepair}
         </p>
+        {EARLY_REMATCH_KINDS.has(alert.kind) &&
+          alert.sessionNumber <= EARLY_SESSIONS &&
+          alert.status !== "resolved" && (
+            <p className="alert-rematch">
+              Early in the engagement, a better-matched coach may help more than repairs: after talking it
+              through with {alert.coacheeName}, you can end it for a re-match on{" "}
+              <Link to={`/engagements/${encodeURIComponent(alert.engagementId)}`}>the engagement page</Link>.
+            </p>
+          )}
       </div>
       {alert.resolutionNote !== null && alert.resolutionNote !== "" && (
         <p className="alert-resolution">
