@@ -80,7 +80,7 @@ describe("alliance match assign", () => {
   it.each([
     [
       "a duplicate pair",
-      SCORES + "ana,kim,3\n",
+      `${SCORES}ana,kim,3\n`,
       CAPACITIES,
       /scores\.csv: line 7: the pair ana, kim appears twice/,
     ],
@@ -90,7 +90,7 @@ describe("alliance match assign", () => {
       CAPACITIES,
       /line 5: the score "high" is not a number/,
     ],
-    ["an unknown coach", SCORES + "ana,max,3\n", CAPACITIES, /line 7: unknown coach "max"/],
+    ["an unknown coach", `${SCORES}ana,max,3\n`, CAPACITIES, /line 7: unknown coach "max"/],
     [
       "a negative capacity",
       SCORES,

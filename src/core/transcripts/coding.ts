@@ -140,11 +140,6 @@ const INFORMATION =
   /\b(?:research (?:shows|suggests|says)|studies|(?:it'?s|that'?s|this is) (?:very )?(?:common|normal|typical|natural)|many (?:people|leaders|managers|new managers|coachees)|most (?:people|leaders|managers)|there are (?:two|three|several|a few|different)|(?:the|a) (?:model|framework|term|concept|tool|method|technique) (?:called|is|that)|is called|typically|on average|the (?:policy|process|rule|procedure) (?:is|says)|percent|%|in general|generally,|the way (?:it|this) works|for example,|that'?s what .* means|evidence|data|rates? you|out of (?:\d|five|ten)|average|often (?:more|less|the)|usually|some (?:people|successors|leaders|managers|teams)|in case it'?s useful|are asked to|nothing you say|confidential|goes to your|generally|normally|as a rule|in most cases|more likely|less likely|far more often|(?:most|many|few|plenty of|quite a few|lots of) (?:\w+ ){0,2}\w+s (?:now |still |often |usually )?(?:do|are|have|find|tend|get|go|react|respond|expect|want|struggle|start|say|need|prefer|use|look)|\w+s (?:tend to|usually|typically) |(?:policies|rules|guidelines|contracts|the law|the guidance|the scheme|the framework) (?:say|says|require|requires|allow|allows|weight|weights|expect|expects)|panels|interviewers|recruiters|employers)\b/i;
 const REFLECTIVE_STEM =
   /^(?:it sounds like|sounds like|it seems (?:like|that)?|seems like|it feels like|you(?:'re| are)|you(?:'ve| have)|you (?:feel|felt|want|wish|worry|think|believe|find|sense|hope|don'?t|can'?t|need|see|really|care|value|would|had|were|are|mean|wonder|might)|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand|it'?s (?:like|as if|been)|you'?d (?:like|rather)|so (?:you|it|there'?s|the|this|that'?s)|this (?:is|has been)|that (?:sounds|must|seems)|there'?s (?:a|some) (?:part|sense)|almost as if|as if)\b/i;
-/** Stems that make a statement a reflection whatever came before it in the turn. */
-const STRONG_REFLECTIVE_STEM =
-  /^(?:so\b|it sounds like|sounds like|it seems|seems like|it feels like|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand)/i;
-/** Codes whose cues are definite enough to outrank a weakly read final reflection. */
-const DEFINITE_CUES: ReadonlySet<CoachCode> = new Set(["affirmation", "repair", "confront", "challenge"]);
 /** Reflective turns of phrase anywhere in a statement: "… felt like being exposed", "isn't so much X as Y". */
 const REFLECTIVE_ANYWHERE =
   /\b(?:felt like|feels like|isn'?t (?:so much|just|only) (?:about|a|an|the)|wasn'?t (?:so much|just|only) about)\b/i;
@@ -331,10 +326,9 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
   ) {
     primary = "summary";
   }
-  // A last sentence read as a reflection on weak evidence (a plain "you're…" or no stem at all, no check,
-  // little of the coachee's words) yields to an earlier sentence with a definite function: "Panels generally
-  // expect three to five. Four is within range." informs; "That's a thoughtful plan. You're protecting
-  // both." affirms; "Sorry, I jumped in. That's not what you needed." repairs.
+  // A last sentence read as a reflection only by the fallback (no reflective stem, no check, little of the
+  // coachee's words) is weaker evidence than an earlier sentence that informs, advises or gives feedback:
+  // "Panels generally expect three to five. Four is within range." informs.
   const last = sentences[main] ?? "";
   if (
     primary.startsWith("reflection.") &&

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { EARLY_SESSIONS } from "../../core/matching/evidence.ts";
-import type { EngagementId, Minutes, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
+import type { Minutes, ProgrammeId, SessionId } from "../../core/shared/brand.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { partiesOf, type SessionRecord } from "../../store/engagements/engagement.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
@@ -27,6 +27,7 @@ import {
   sessionView,
   toInstant,
 } from "./engagement-views.ts";
+import { startEngagement } from "./start-engagement.ts";
 
 export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -127,27 +128,15 @@ export async function engagementRoutes(app: FastifyInstance, ctx: AppContext): P
           : await personWithRole(ctx, viewer, programme.id, body.sponsorId, "sponsor", "body.sponsorId");
       const parties = { coachId, coacheeId, sponsorId };
       authorize(who, { type: "engagement", engagement: parties }, "change", "engagement");
-      const id = ctx.ids.newId() as EngagementId;
-      await inTransaction(ctx.database.db, async (repos) => {
-        await repos.engagements.insertEngagement(
-          {
-            organizationId: viewer.orgId,
-            id,
-            programmeId: programme.id,
-            ...parties,
-            plannedSessions: body.plannedSessions ?? null,
-          },
-          ctx.clock.now(),
-        );
-        await recordAudit(ctx, repos, {
+      const id = await inTransaction(ctx.database.db, (repos) =>
+        startEngagement(ctx, repos, {
           organizationId: viewer.orgId,
+          programmeId: programme.id,
+          ...parties,
+          plannedSessions: body.plannedSessions ?? null,
           actorPersonId: viewer.person.id,
-          action: "engagement.started",
-          entityType: "engagement",
-          entityId: id,
-          detail: { programmeId: programme.id },
-        });
-      });
+        }),
+      );
       const engagement = await findReadableEngagement(ctx, viewer, id);
       return reply
         .status(201)

@@ -21,6 +21,7 @@ import { partiesOf } from "../../store/engagements/engagement.repository.ts";
 import { inTransaction } from "../../store/repositories.ts";
 import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
+import { startEngagement } from "../engagements/start-engagement.ts";
 import { errors, Id, normalizeEmail, OrgParams } from "../http/schemas.ts";
 import { authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
 import { programmeInOrg, programmeSettingsFor } from "../organizations/organization.routes.ts";
@@ -335,19 +336,16 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext): Pro
       const now = ctx.clock.now();
       await inTransaction(ctx.database.db, async (repos) => {
         for (const { coachee, coach, scored } of planned) {
-          const id = ctx.ids.newId() as EngagementId;
-          await repos.engagements.insertEngagement(
-            {
-              organizationId: viewer.orgId,
-              id,
-              programmeId,
-              coachId: coach.person.id,
-              coacheeId: coachee.person.id,
-              sponsorId: null,
-              plannedSessions: null,
-            },
-            now,
-          );
+          const id = await startEngagement(ctx, repos, {
+            organizationId: viewer.orgId,
+            programmeId,
+            coachId: coach.person.id,
+            coacheeId: coachee.person.id,
+            sponsorId: null,
+            plannedSessions: null,
+            actorPersonId: viewer.person.id,
+            matched: true,
+          });
           await repos.matching.insertMatch({
             organizationId: viewer.orgId,
             engagementId: id,
@@ -361,14 +359,6 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext): Pro
             matchedAt: now,
           });
           await repos.matching.setChoice(viewer.orgId, programmeId, coachee.person.id, null, now);
-          await recordAudit(ctx, repos, {
-            organizationId: viewer.orgId,
-            actorPersonId: viewer.person.id,
-            action: "engagement.started",
-            entityType: "engagement",
-            entityId: id,
-            detail: { programmeId, matched: true },
-          });
         }
       });
       return reply.status(201).send({ started: planned.length });
@@ -506,14 +496,9 @@ export async function matchingRoutes(app: FastifyInstance, ctx: AppContext): Pro
         request.params.engagementId as EngagementId,
       );
       if (!engagement) throw new DomainError("not_found", "No such engagement.");
-      const parties = {
-        coachId: engagement.coach.id,
-        coacheeId: engagement.coachee.id,
-        sponsorId: engagement.sponsor?.id ?? null,
-      };
       authorize(
         viewer.viewerFor(engagement.programmeId),
-        { type: "rematch", engagement: parties },
+        { type: "rematch", engagement: partiesOf(engagement) },
         "change",
         "engagement",
       );
