@@ -2,6 +2,7 @@
 
 import type { Kysely } from "kysely";
 import type { IsoInstant, OrganizationId, PersonId } from "../../core/shared/brand.ts";
+import { preparedQuery, slot } from "../prepared-query.ts";
 import type { Schema } from "../schema.ts";
 
 export interface AuditEntry {
@@ -20,6 +21,20 @@ export interface AuditEntryView extends AuditEntry {
   readonly actorName: string | null;
 }
 
+/** Written with every change, so prepared once. */
+const appendEntry = preparedQuery((db) =>
+  db.insertInto("audit_log").values({
+    organization_id: slot("organizationId"),
+    id: slot("id"),
+    at: slot("at"),
+    actor_person_id: slot("actorPersonId"),
+    action: slot("action"),
+    entity_type: slot("entityType"),
+    entity_id: slot("entityId"),
+    detail: slot("detail"),
+  }),
+);
+
 export class AuditRepository {
   readonly #db: Kysely<Schema>;
 
@@ -28,19 +43,7 @@ export class AuditRepository {
   }
 
   async appendAuditEntry(entry: AuditEntry): Promise<void> {
-    await this.#db
-      .insertInto("audit_log")
-      .values({
-        organization_id: entry.organizationId,
-        id: entry.id,
-        at: entry.at,
-        actor_person_id: entry.actorPersonId,
-        action: entry.action,
-        entity_type: entry.entityType,
-        entity_id: entry.entityId,
-        detail: JSON.stringify(entry.detail),
-      })
-      .execute();
+    await appendEntry(this.#db, { ...entry, detail: JSON.stringify(entry.detail) });
   }
 
   /** Newest first; entries about `excludeEntityTypes` are left out. */

@@ -9,6 +9,7 @@ import type {
   PersonId,
   SessionId,
 } from "../../core/shared/brand.ts";
+import { preparedQuery, slot } from "../prepared-query.ts";
 import type { Schema } from "../schema.ts";
 
 export interface RatingLinkRecord {
@@ -57,6 +58,61 @@ function linkOf(
   );
 }
 
+/**
+ * A link by its token hash, across organizations (the token itself names it), with its session's status
+ * and engagement — in one query, prepared, as the rating submit reads it under load. The session's columns
+ * come from subqueries: on SQLite 3.54 that is a quarter of the time of the same join (6 µs against
+ * 23 µs, measured on the benchmark's database). A link always has its session (a foreign key).
+ */
+const findLinkByTokenHash = preparedQuery((db) => {
+  const session = (eb: ExpressionBuilder<Schema & { l: Schema["rating_links"] }, "l">) =>
+    eb
+      .selectFrom("coaching_sessions as s")
+      .whereRef("s.organization_id", "=", "l.organization_id")
+      .whereRef("s.id", "=", "l.session_id");
+  return db
+    .selectFrom("rating_links as l")
+    .select((eb) => [
+      "l.organization_id as organizationId",
+      "l.id as id",
+      "l.session_id as sessionId",
+      "l.respondent_id as respondentId",
+      "l.instrument_id as instrumentId",
+      "l.extra_instruments as extraInstruments",
+      "l.session_number as sessionNumber",
+      "l.token_hash as tokenHash",
+      "l.expires_at as expiresAt",
+      "l.used_at as usedAt",
+      session(eb).select("s.status").as("sessionStatus"),
+      session(eb).select("s.engagement_id").as("engagementId"),
+    ])
+    .where("l.token_hash", "=", slot("tokenHash"));
+});
+
+const markLinkUsed = preparedQuery((db) =>
+  db
+    .updateTable("rating_links")
+    .set({ used_at: slot("now") })
+    .where("organization_id", "=", slot("orgId"))
+    .where("id", "=", slot("id"))
+    .where("used_at", "is", null)
+    .where("expires_at", ">", slot("now")),
+);
+
+const insertResponse = preparedQuery((db) =>
+  db.insertInto("instrument_responses").values({
+    organization_id: slot("organizationId"),
+    id: slot("id"),
+    session_id: slot("sessionId"),
+    respondent_id: slot("respondentId"),
+    instrument_id: slot("instrumentId"),
+    instrument_version: slot("instrumentVersion"),
+    answers: slot("answers"),
+    scores: slot("scores"),
+    submitted_at: slot("submittedAt"),
+  }),
+);
+
 export class RatingRepository {
   readonly #db: Kysely<Schema>;
 
@@ -90,29 +146,7 @@ export class RatingRepository {
    * measured on the benchmark's database). A link always has its session (a foreign key).
    */
   async findRatingLinkByTokenHash(tokenHash: string): Promise<RatingLinkInContext | undefined> {
-    const session = (eb: ExpressionBuilder<Schema & { l: Schema["rating_links"] }, "l">) =>
-      eb
-        .selectFrom("coaching_sessions as s")
-        .whereRef("s.organization_id", "=", "l.organization_id")
-        .whereRef("s.id", "=", "l.session_id");
-    const row = await this.#db
-      .selectFrom("rating_links as l")
-      .select((eb) => [
-        "l.organization_id as organizationId",
-        "l.id as id",
-        "l.session_id as sessionId",
-        "l.respondent_id as respondentId",
-        "l.instrument_id as instrumentId",
-        "l.extra_instruments as extraInstruments",
-        "l.session_number as sessionNumber",
-        "l.token_hash as tokenHash",
-        "l.expires_at as expiresAt",
-        "l.used_at as usedAt",
-        session(eb).select("s.status").as("sessionStatus"),
-        session(eb).select("s.engagement_id").as("engagementId"),
-      ])
-      .where("l.token_hash", "=", tokenHash)
-      .executeTakeFirst();
+    const [row] = (await findLinkByTokenHash(this.#db, { tokenHash })).rows;
     if (!row) return undefined;
     const { sessionStatus, engagementId, ...link } = row;
     const record = linkOf(link as Omit<RatingLinkRecord, "extraInstruments"> & { extraInstruments: string });
@@ -151,32 +185,22 @@ export class RatingRepository {
 
   /** Marks an unused, unexpired link used; false when it was used first by another request, or expired. */
   async markRatingLinkUsed(orgId: OrganizationId, id: string, now: IsoInstant): Promise<boolean> {
-    const result = await this.#db
-      .updateTable("rating_links")
-      .set({ used_at: now })
-      .where("organization_id", "=", orgId)
-      .where("id", "=", id)
-      .where("used_at", "is", null)
-      .where("expires_at", ">", now)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows) === 1;
+    const result = await markLinkUsed(this.#db, { orgId, id, now });
+    return Number(result.numAffectedRows ?? 0) === 1;
   }
 
   async insertInstrumentResponse(response: InstrumentResponseRecord): Promise<void> {
-    await this.#db
-      .insertInto("instrument_responses")
-      .values({
-        organization_id: response.organizationId,
-        id: response.id,
-        session_id: response.sessionId,
-        respondent_id: response.respondentId,
-        instrument_id: response.instrumentId,
-        instrument_version: response.instrumentVersion,
-        answers: JSON.stringify(response.answers),
-        scores: JSON.stringify(response.scores),
-        submitted_at: response.submittedAt,
-      })
-      .execute();
+    await insertResponse(this.#db, {
+      organizationId: response.organizationId,
+      id: response.id,
+      sessionId: response.sessionId,
+      respondentId: response.respondentId,
+      instrumentId: response.instrumentId,
+      instrumentVersion: response.instrumentVersion,
+      answers: JSON.stringify(response.answers),
+      scores: JSON.stringify(response.scores),
+      submittedAt: response.submittedAt,
+    });
   }
 
   /** The responses to one instrument (or to any of several) across the sessions given, oldest first. */
