@@ -302,17 +302,13 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
   if (isBackchannel(text)) return { codes: ["backchannel"], primary: "backchannel" };
   // Opening small talk ("Hi Sofia, come in. Coffee?") is other, whatever its last sentence; so is a
   // greeting that opens the session ("Luca! Good to see you. How's your dad?"), before the coachee spoke.
-  const trimmed = text.trim();
+  const sentences = sentencesOf(text);
   if (
-    /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(trimmed) ||
-    (previous === null &&
-      sentencesOf(trimmed)
-        .slice(0, 2)
-        .some((s) => OPENING_GREETING.test(s)))
+    /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(text.trim()) ||
+    (previous === null && sentences.slice(0, 2).some((s) => OPENING_GREETING.test(s)))
   ) {
     return { codes: ["other"], primary: "other" };
   }
-  const sentences = sentencesOf(text);
   const coded = sentences.map((sentence) => coachSentence(sentence, previous));
   const main = decisive(sentences);
   let primary = coded[main]?.[0] ?? "other";

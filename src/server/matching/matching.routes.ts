@@ -3,7 +3,7 @@
 // score predicts the early alliance; a waiting coachee sees their shortlist and chooses a coach.
 
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { Type } from "typebox";
 import { EARLY_SESSIONS, MIN_PAIRS_FOR_EVIDENCE, matchEvidence } from "../../core/matching/evidence.ts";
 import {
@@ -23,8 +23,8 @@ import type { AppContext } from "../app-context.ts";
 import { recordAudit } from "../audit.ts";
 import { startEngagement } from "../engagements/start-engagement.ts";
 import { errors, Id, normalizeEmail, OrgParams } from "../http/schemas.ts";
-import { authorize, type OrgViewer, resolveOrgViewer } from "../organizations/org-viewer.ts";
-import { programmeInOrg, programmeSettingsFor } from "../organizations/organization.routes.ts";
+import { authorize, resolveOrgViewer } from "../organizations/org-viewer.ts";
+import { programmeFor, programmeSettingsFor } from "../organizations/organization.routes.ts";
 import { loadAlliances } from "../ratings/alliance-feedback.ts";
 import { csvRows } from "./profile-csv.ts";
 import {
@@ -66,16 +66,6 @@ const personRef = (person: { id: string; displayName: string }) => ({
 });
 const reasonsOf = (components: readonly ComponentScore[]) =>
   components.map((c) => ({ component: c.component, value: c.value, reason: c.reason }));
-
-/** The caller in the organization and the programme of the path (404 when either does not exist for them). */
-async function programmeFor(
-  ctx: AppContext,
-  request: FastifyRequest<{ Params: { orgId: string; programmeId: string } }>,
-): Promise<{ viewer: OrgViewer; programmeId: ProgrammeId }> {
-  const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-  const programmeId = (await programmeInOrg(ctx, viewer, request.params.programmeId)) as ProgrammeId;
-  return { viewer, programmeId };
-}
 
 export async function matchingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

@@ -92,12 +92,22 @@ export async function loadProgrammeMatching(
   });
   const profiled = new Set(waiting.map((w) => w.person.id));
   const settings = resolveMatchSettings(overrides);
+  const scores = new Map<string, PairScore>();
   return {
     coaches,
     waiting,
     withoutProfile: waitingIds.filter((id) => !profiled.has(id)).flatMap((id) => personById.get(id) ?? []),
     settings,
-    score: (coachee, coach) => scorePair(coachee.profile, coach.profile, settings),
+    // The proposal, its options and a confirmation ask for the same pairs again: each is scored once.
+    score: (coachee, coach) => {
+      const key = `${coachee.person.id}\u0000${coach.person.id}`;
+      let scored = scores.get(key);
+      if (scored === undefined) {
+        scored = scorePair(coachee.profile, coach.profile, settings);
+        scores.set(key, scored);
+      }
+      return scored;
+    },
   };
 }
 

@@ -45,9 +45,18 @@ export async function programmeSettingsFor(
   request: FastifyRequest<{ Params: { orgId: string; programmeId: string } }>,
   action: Action,
 ): Promise<{ viewer: OrgViewer; programmeId: ProgrammeId }> {
+  const { viewer, programmeId } = await programmeFor(ctx, request);
+  authorize(viewer.viewerFor(programmeId), { type: "programme_settings" }, action, "programme");
+  return { viewer, programmeId };
+}
+
+/** The caller in the organization and the programme of the path (404 when either does not exist for them). */
+export async function programmeFor(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: { orgId: string; programmeId: string } }>,
+): Promise<{ viewer: OrgViewer; programmeId: ProgrammeId }> {
   const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
   const programmeId = (await programmeInOrg(ctx, viewer, request.params.programmeId)) as ProgrammeId;
-  authorize(viewer.viewerFor(programmeId), { type: "programme_settings" }, action, "programme");
   return { viewer, programmeId };
 }
 

@@ -2,8 +2,9 @@
 // on arrival), and the analysis for the coach and the coachee only.
 
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import { Type } from "typebox";
+import type { Action } from "../../core/contracts/visibility.ts";
 import { DomainError } from "../../core/shared/domain-error.ts";
 import { analyzeTranscript } from "../../core/transcripts/analyze.ts";
 import { parseTranscript } from "../../core/transcripts/parse-transcript.ts";
@@ -28,6 +29,23 @@ const ConsentSchema = Type.Object({
   status: Type.Union([Type.Literal("granted"), Type.Literal("withdrawn"), Type.Literal("none")]),
   changedAt: Type.Union([Type.String(), Type.Null()]),
 });
+
+/** The caller and the session of the path, for a caller allowed to `action` its transcript (else 404/403). */
+async function transcriptSessionFor(
+  ctx: AppContext,
+  request: FastifyRequest<{ Params: { orgId: string; sessionId: string } }>,
+  action: Action,
+) {
+  const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
+  const { session, engagement } = await findSession(ctx, viewer, request.params.sessionId);
+  authorize(
+    viewer.viewerFor(engagement.programmeId),
+    { type: "transcript", engagement: session.parties },
+    action,
+    "session",
+  );
+  return { viewer, session, engagement };
+}
 
 export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -129,14 +147,7 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const { session, engagement } = await findSession(ctx, viewer, request.params.sessionId);
-      authorize(
-        viewer.viewerFor(engagement.programmeId),
-        { type: "transcript", engagement: session.parties },
-        "change",
-        "session",
-      );
+      const { viewer, session, engagement } = await transcriptSessionFor(ctx, request, "change");
       if (session.status === "cancelled") {
         throw new DomainError("conflict", "This session was cancelled; there is nothing to transcribe.");
       }
@@ -209,14 +220,7 @@ export async function transcriptRoutes(app: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request) => {
-      const viewer = await resolveOrgViewer(ctx, request, request.params.orgId);
-      const { session, engagement } = await findSession(ctx, viewer, request.params.sessionId);
-      authorize(
-        viewer.viewerFor(engagement.programmeId),
-        { type: "transcript", engagement: session.parties },
-        "read",
-        "session",
-      );
+      const { viewer, session, engagement } = await transcriptSessionFor(ctx, request, "read");
       // Only while consent stands: withdrawal deletes the text, and this guards any that slipped through.
       const consent = await ctx.repos.transcripts.findConsent(viewer.orgId, engagement.id);
       if (consent?.status !== "granted") return null;
