@@ -5,7 +5,8 @@
 //
 // Run: npm run bench:transcripts   (BENCH_WORDS sets the corpus size, default 2,000,000)
 
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import model from "wink-eng-lite-web-model";
@@ -125,8 +126,9 @@ async function main(): Promise<void> {
   const sessionMs = runs[10] ?? 0;
 
   // 1,000 files through the CLI's pool on 1 thread and on 2 (this one and one worker thread, as
-  // `alliance analyze` runs on 2 cores): short sessions of ~900 words, where starting the worker weighs
-  // most, and hour-long sessions of ~9,000 words, as coaching sessions usually are.
+  // `alliance analyze` runs on 2 cores), in this warm process; then the command itself on 1 and 2 cores.
+  // Short sessions of ~900 words, where starting the worker weighs most, and hour-long sessions of ~9,000
+  // words, as coaching sessions usually are.
   const dir = mkdtempSync(path.join(tmpdir(), "alliance-bench-transcripts-"));
   const pools = [];
   for (const words of FILE_WORDS) {
@@ -142,7 +144,8 @@ async function main(): Promise<void> {
     const twoThreadsMs = await timedAsync(() =>
       analyzeOnWorkers(files, { coach: "Maya", format: "plain" }, 2),
     );
-    pools.push({ words, oneThreadMs, twoThreadsMs });
+    const cli = commandOnCores(files);
+    pools.push({ words, oneThreadMs, twoThreadsMs, cli });
   }
 
   const lines = [
@@ -155,12 +158,71 @@ async function main(): Promise<void> {
     `| wink-nlp tokens + sentences (reference) | ${Math.round(winkRate).toLocaleString("en")} words/s | — |`,
     `| ratio analyser / wink-nlp | ${(oursRate / winkRate).toFixed(2)}× | — |`,
     `| one session of ${wordCount(one)} words (median of 21) | ${sessionMs.toFixed(1)} ms | ≤ 20 ms |`,
-    ...pools.flatMap(({ words, oneThreadMs, twoThreadsMs }) => [
+    ...pools.flatMap(({ words, oneThreadMs, twoThreadsMs, cli }) => [
       `| ${FILES} files of ~${words} words, 1 thread | ${oneThreadMs.toFixed(0)} ms | — |`,
       `| ${FILES} files of ~${words} words, 2 threads (this one and a worker) | ${twoThreadsMs.toFixed(0)} ms (${(oneThreadMs / twoThreadsMs).toFixed(2)}× faster) | ≥ 1.7× |`,
+      ...(cli
+        ? [
+            `| \`alliance analyze --json\` on ${FILES} files of ~${words} words, 1 core (median of ${CLI_RUNS}) | ${cli.oneCoreMs.toFixed(0)} ms | — |`,
+            `| \`alliance analyze --json\` on ${FILES} files of ~${words} words, 2 cores (median of ${CLI_RUNS}) | ${cli.twoCoresMs.toFixed(0)} ms (${(cli.oneCoreMs / cli.twoCoresMs).toFixed(2)}× faster) | ≥ 1.7× |`,
+          ]
+        : [`| \`alliance analyze\` on 1 and 2 cores | not measured: \`taskset\` is not installed | — |`]),
     ]),
   ];
   console.log(lines.join("\n"));
+}
+
+const CLI_RUNS = 5;
+const BIN = path.join(import.meta.dirname, "..", "bin", "alliance.js");
+
+/** Wall time of one `alliance analyze --json` process on the given cores (`taskset -c`), output to a file. */
+function commandMs(cores: string, files: readonly string[], out: string): number {
+  const fd = openSync(out, "w");
+  try {
+    const start = performance.now();
+    const run = spawnSync(
+      "taskset",
+      [
+        "-c",
+        cores,
+        process.execPath,
+        BIN,
+        "analyze",
+        "--json",
+        "--coach",
+        "Maya",
+        "--format",
+        "plain",
+        ...files,
+      ],
+      { stdio: ["ignore", fd, "inherit"] },
+    );
+    const ms = performance.now() - start;
+    if (run.status !== 0) throw new Error(`alliance analyze exited with ${run.status ?? run.signal}`);
+    return ms;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The command as a user runs it, a fresh process each time, held to one core and then to two with
+ * `taskset` (the command uses as many threads as it is given cores), alternating; medians. One untimed
+ * run first fills Node's compile cache, as any earlier run would have. Null where taskset is missing.
+ */
+function commandOnCores(files: readonly string[]): { oneCoreMs: number; twoCoresMs: number } | null {
+  if (spawnSync("taskset", ["-c", "0", "true"]).status !== 0 || cpus().length < 2) return null;
+  const out = path.join(tmpdir(), `alliance-bench-analyze-${process.pid}.jsonl`);
+  commandMs("0,1", files.slice(0, 20), out);
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let run = 0; run < CLI_RUNS; run++) {
+    one.push(commandMs("0", files, out));
+    two.push(commandMs("0,1", files, out));
+  }
+  rmSync(out, { force: true });
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return { oneCoreMs: median(one), twoCoresMs: median(two) };
 }
 
 async function timedAsync(work: () => Promise<unknown>): Promise<number> {

@@ -1,4 +1,5 @@
-// One transcript file through the analyser, as the `analyze` command and its worker threads run it.
+// One transcript file through the analyser, as the `analyze` command and its worker threads run it, with
+// the texts the command prints or writes for it.
 
 import { readFileSync } from "node:fs";
 import { type Analysis, analyzeTranscript } from "../core/transcripts/analyze.ts";
@@ -28,4 +29,84 @@ export function analyzeFile(file: string, options: AnalyzeOptions): FileOutcome 
   const analysed = analyzeTranscript(parsed.value, options.coach);
   if (!analysed.ok) return { file, error: { line: 0, message: analysed.error } };
   return { file, ...analysed.value };
+}
+
+/** What the command prints or writes for one file; made where the file is analysed (a worker or this thread). */
+export interface AnalyzedFile {
+  /** The outcome as one line of JSON. */
+  readonly json: string;
+  /** Why the file could not be analysed ("FILE, line N: message"), or null. */
+  readonly failure: string | null;
+  /** The readable report, when asked for. */
+  readonly report: string | null;
+  /** The outcome as indented JSON (for `--out`), when asked for. */
+  readonly pretty: string | null;
+}
+
+/** Which texts beyond the JSON line to make. */
+export interface Renderings {
+  readonly report: boolean;
+  readonly pretty: boolean;
+}
+
+/** What a worker thread of the command is started with. */
+export interface WorkerSetup {
+  readonly options: AnalyzeOptions;
+  readonly renderings: Renderings;
+}
+
+export function renderFile(file: string, options: AnalyzeOptions, renderings: Renderings): AnalyzedFile {
+  const outcome = analyzeFile(file, options);
+  const failed = "error" in outcome;
+  return {
+    json: JSON.stringify(outcome),
+    failure: failed
+      ? `${outcome.file}${outcome.error.line > 0 ? `, line ${outcome.error.line}` : ""}: ${outcome.error.message}`
+      : null,
+    report: renderings.report && !failed ? report(outcome) : null,
+    pretty: renderings.pretty && !failed ? `${JSON.stringify(outcome, null, 2)}\n` : null,
+  };
+}
+
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** A readable report of one file's analysis. */
+export function report(outcome: FileOutcome): string {
+  if ("error" in outcome) {
+    return `${outcome.file}: ${outcome.error.line > 0 ? `line ${outcome.error.line}: ` : ""}${outcome.error.message}`;
+  }
+  const m = outcome.metrics;
+  const lines = [`${outcome.file} (${outcome.format}, ${outcome.utterances.length} turns)`];
+  for (const warning of outcome.warnings) lines.push(`  ! ${warning}`);
+  for (const s of outcome.speakers) {
+    lines.push(
+      `  ${s.role.padEnd(7)} ${s.name}: ${s.words} words, ${s.turns} turns, talk share ${pct(s.talkShare)}, ` +
+        `${s.questions} questions (${s.openQuestions} open, ${s.closedQuestions} closed), longest monologue ${s.longestMonologue.words} words`,
+    );
+  }
+  lines.push(
+    `  reflections per question ${m.reflectionToQuestionRatio ?? "–"} (MITI: ${m.miti.reflectionToQuestion ?? "–"}); ` +
+      `complex reflections ${m.percentComplexReflections ?? "–"} % (MITI: ${m.miti.complexReflections ?? "–"})`,
+  );
+  lines.push(
+    `  coachee's words ${pct(m.coacheeShareOfWords)}; coachee's talk: past ${pct(m.coacheeTemporalFocus.past)}, ` +
+      `present ${pct(m.coacheeTemporalFocus.present)}, future ${pct(m.coacheeTemporalFocus.future)}`,
+  );
+  if (m.timed) {
+    lines.push(
+      `  ${m.interactivity ?? "–"} speaker switches a minute; coach's median pause ${m.coachMedianPauseSeconds ?? "–"} s; ` +
+        `${m.interruptions} interruptions`,
+    );
+  }
+  const c = outcome.circumplex;
+  lines.push(
+    `  circumplex: coach ${c.coach.octant} (dominance ${c.coach.dominance}, friendliness ${c.coach.friendliness}); ` +
+      `coachee ${c.coachee.octant}`,
+  );
+  lines.push(
+    `  friendliness reciprocated: Q ${outcome.sequences.reciprocityOfFriendliness ?? "–"}; ` +
+      `dominance complemented: ${outcome.sequences.complementarityOfDominance ?? "–"}`,
+  );
+  for (const flag of outcome.flags) lines.push(`  • turn ${flag.index + 1}: ${flag.message}`);
+  return lines.join("\n");
 }

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeOnWorkers } from "./analyze.command.ts";
-import { analyzeFile } from "./analyze-file.ts";
+import { type AnalyzedFile, analyzeFile, renderFile } from "./analyze-file.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "alliance.js");
@@ -98,6 +98,48 @@ describe("alliance analyze", () => {
     expect(written.format).toBe("otter");
   });
 
+  it("on many files, prints every JSON line in order, writes --out files without clashes and names the failures", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "alliance-analyze-failures-"));
+    const out = mkdtempSync(path.join(tmpdir(), "alliance-analyze-failures-out-"));
+    const files = Array.from({ length: 9 }, (_, i) => {
+      const folder = path.join(dir, String(i));
+      mkdirSync(folder);
+      const file = path.join(folder, "session.txt");
+      if (i === 3 || i === 7) writeFileSync(file, "");
+      else copyFileSync(fixture("session.txt"), file);
+      return file;
+    });
+    const { code, stdout, stderr } = alliance([
+      "analyze",
+      ...files,
+      "--json",
+      "--out",
+      out,
+      "--coach",
+      "Maya",
+    ]);
+    expect(code).toBe(2);
+    const lines = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { file: string; error?: unknown });
+    expect(lines.map((line) => line.file)).toEqual(files);
+    expect(lines.filter((line) => line.error !== undefined).map((line) => line.file)).toEqual([
+      files[3],
+      files[7],
+    ]);
+    expect(stderr).toContain(`2 of 9 files could not be analysed (first: ${files[3]}`);
+    expect(readdirSync(out).sort()).toEqual([
+      "session.txt-2.analysis.json",
+      "session.txt-3.analysis.json",
+      "session.txt-4.analysis.json",
+      "session.txt-5.analysis.json",
+      "session.txt-6.analysis.json",
+      "session.txt-7.analysis.json",
+      "session.txt.analysis.json",
+    ]);
+  });
+
   it("gives the same results on worker threads as in one thread, in the order given", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "alliance-analyze-many-"));
     const names = ["zoom.vtt", "teams.vtt", "session.srt", "session.txt", "whisperx.json", "assemblyai.json"];
@@ -108,8 +150,23 @@ describe("alliance analyze", () => {
       return copy;
     });
     const progress: number[] = [];
-    const threaded = await analyzeOnWorkers(files, {}, 2, (done) => progress.push(done));
-    expect(threaded.map((json) => JSON.parse(json))).toEqual(files.map((file) => analyzeFile(file, {})));
+    const order: number[] = [];
+    const threaded: AnalyzedFile[] = [];
+    const renderings = { report: true, pretty: false };
+    await analyzeOnWorkers(files, {}, 2, {
+      renderings,
+      onFile: (result, index) => {
+        order.push(index);
+        threaded.push(result);
+      },
+      progress: (done) => progress.push(done),
+    });
+    expect(order).toEqual(files.map((_, i) => i));
+    expect(threaded).toEqual(files.map((file) => renderFile(file, {}, renderings)));
+    expect(threaded.map((result) => JSON.parse(result.json))).toEqual(
+      files.map((file) => analyzeFile(file, {})),
+    );
+    expect(threaded[0]?.report).toContain("reflections per question");
     // Progress comes per batch: five of 8 files and one of 4, in whichever order the threads finish them
     // (a worker holds two batches at a time).
     expect(progress).toHaveLength(6);

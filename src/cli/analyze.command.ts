@@ -8,7 +8,13 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Command } from "commander";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from "../core/transcripts/transcript.ts";
-import { type AnalyzeOptions, analyzeFile, type FileOutcome } from "./analyze-file.ts";
+import {
+  type AnalyzedFile,
+  type AnalyzeOptions,
+  type Renderings,
+  renderFile,
+  type WorkerSetup,
+} from "./analyze-file.ts";
 import { InputError } from "./instruments.command.ts";
 
 /** From this many files on, the work is spread over worker threads (one per core). */
@@ -30,18 +36,33 @@ function shareCompileCacheWithWorkers(): void {
 /** Files per message to a worker: enough to make the round trip cheap, few enough to share the work. */
 const BATCH = 8;
 
+export interface PoolCallbacks {
+  /** Which texts to make for each file besides its JSON line. */
+  readonly renderings?: Renderings;
+  /** Called with each file's result, strictly in the order the files were given. */
+  readonly onFile?: (result: AnalyzedFile, index: number) => void;
+  /** Called with the number of files done so far, whenever a batch is done. */
+  readonly progress?: (done: number) => void;
+}
+
 /**
  * Analyses `files` on `threads` threads — this one and `threads − 1` workers, all taking batches from one
- * queue, so no work waits while the workers start — calling `progress` with the number done so far;
- * returns each file's outcome as JSON text, in the order given.
+ * queue, so no work waits while the workers start. Each result is handed on as soon as every file before
+ * it is done, so output streams and a finished file's texts are not kept. The workers make the JSON and
+ * the report texts too: this thread only writes them out.
  */
 export async function analyzeOnWorkers(
   files: readonly string[],
   options: AnalyzeOptions,
   threads: number,
-  progress: (done: number) => void = () => {},
-): Promise<string[]> {
-  const results: string[] = new Array(files.length);
+  {
+    renderings = { report: false, pretty: false },
+    onFile = () => {},
+    progress = () => {},
+  }: PoolCallbacks = {},
+): Promise<void> {
+  const waiting = new Map<number, AnalyzedFile>();
+  let emitted = 0;
   let next = 0;
   let done = 0;
   const take = (): { start: number; batch: readonly string[] } | null => {
@@ -50,18 +71,26 @@ export async function analyzeOnWorkers(
     next = Math.min(files.length, next + BATCH);
     return { start, batch: files.slice(start, next) };
   };
-  const store = (start: number, json: readonly string[]) => {
-    json.forEach((text, i) => {
-      results[start + i] = text;
+  const store = (start: number, results: readonly AnalyzedFile[]) => {
+    results.forEach((result, i) => {
+      waiting.set(start + i, result);
     });
-    done += json.length;
+    for (let result = waiting.get(emitted); result; result = waiting.get(emitted)) {
+      waiting.delete(emitted);
+      onFile(result, emitted);
+      emitted += 1;
+    }
+    done += results.length;
     progress(done);
   };
   const workerCount = Math.max(0, Math.min(threads - 1, Math.ceil(files.length / BATCH) - 1));
   if (workerCount > 0) shareCompileCacheWithWorkers();
   const workers = Array.from(
     { length: workerCount },
-    () => new Worker(new URL("./analyze.worker.ts", import.meta.url), { workerData: options }),
+    () =>
+      new Worker(new URL("./analyze.worker.ts", import.meta.url), {
+        workerData: { options, renderings } satisfies WorkerSetup,
+      }),
   );
   try {
     const onWorkers = workers.map(
@@ -80,9 +109,9 @@ export async function analyzeOnWorkers(
             inFlight += 1;
             worker.postMessage({ start: job.start, files: job.batch });
           };
-          worker.on("message", (message: { start: number; json: string[] }) => {
+          worker.on("message", (message: { start: number; results: AnalyzedFile[] }) => {
             inFlight -= 1;
-            store(message.start, message.json);
+            store(message.start, message.results);
             send();
           });
           worker.once("error", reject);
@@ -100,7 +129,7 @@ export async function analyzeOnWorkers(
       for (let job = take(); job; job = take()) {
         store(
           job.start,
-          job.batch.map((file) => JSON.stringify(analyzeFile(file, options))),
+          job.batch.map((file) => renderFile(file, options, renderings)),
         );
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -109,61 +138,23 @@ export async function analyzeOnWorkers(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return results;
 }
 
-/** A one-line progress bar on stderr (only on a terminal). */
-function progressBar(total: number): (done: number) => void {
-  if (!process.stderr.isTTY || total < 2) return () => {};
+/**
+ * A one-line progress bar on stderr (only on a terminal). `clear` takes it off the line before output is
+ * printed on the same terminal; the next update draws it again.
+ */
+function progressBar(total: number): { update: (done: number) => void; clear: () => void } {
+  if (!process.stderr.isTTY || total < 2) return { update: () => {}, clear: () => {} };
   const width = 30;
-  return (done) => {
-    const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} files`);
-    if (done === total) process.stderr.write("\n");
+  return {
+    update: (done) => {
+      const filled = Math.round((done / total) * width);
+      process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} files`);
+      if (done === total) process.stderr.write("\n");
+    },
+    clear: () => process.stderr.write("\r\x1b[K"),
   };
-}
-
-const pct = (share: number) => `${Math.round(share * 100)} %`;
-
-/** A readable report of one file's analysis. */
-export function report(outcome: FileOutcome): string {
-  if ("error" in outcome) {
-    return `${outcome.file}: ${outcome.error.line > 0 ? `line ${outcome.error.line}: ` : ""}${outcome.error.message}`;
-  }
-  const m = outcome.metrics;
-  const lines = [`${outcome.file} (${outcome.format}, ${outcome.utterances.length} turns)`];
-  for (const warning of outcome.warnings) lines.push(`  ! ${warning}`);
-  for (const s of outcome.speakers) {
-    lines.push(
-      `  ${s.role.padEnd(7)} ${s.name}: ${s.words} words, ${s.turns} turns, talk share ${pct(s.talkShare)}, ` +
-        `${s.questions} questions (${s.openQuestions} open, ${s.closedQuestions} closed), longest monologue ${s.longestMonologue.words} words`,
-    );
-  }
-  lines.push(
-    `  reflections per question ${m.reflectionToQuestionRatio ?? "–"} (MITI: ${m.miti.reflectionToQuestion ?? "–"}); ` +
-      `complex reflections ${m.percentComplexReflections ?? "–"} % (MITI: ${m.miti.complexReflections ?? "–"})`,
-  );
-  lines.push(
-    `  coachee's words ${pct(m.coacheeShareOfWords)}; coachee's talk: past ${pct(m.coacheeTemporalFocus.past)}, ` +
-      `present ${pct(m.coacheeTemporalFocus.present)}, future ${pct(m.coacheeTemporalFocus.future)}`,
-  );
-  if (m.timed) {
-    lines.push(
-      `  ${m.interactivity ?? "–"} speaker switches a minute; coach's median pause ${m.coachMedianPauseSeconds ?? "–"} s; ` +
-        `${m.interruptions} interruptions`,
-    );
-  }
-  const c = outcome.circumplex;
-  lines.push(
-    `  circumplex: coach ${c.coach.octant} (dominance ${c.coach.dominance}, friendliness ${c.coach.friendliness}); ` +
-      `coachee ${c.coachee.octant}`,
-  );
-  lines.push(
-    `  friendliness reciprocated: Q ${outcome.sequences.reciprocityOfFriendliness ?? "–"}; ` +
-      `dominance complemented: ${outcome.sequences.complementarityOfDominance ?? "–"}`,
-  );
-  for (const flag of outcome.flags) lines.push(`  • turn ${flag.index + 1}: ${flag.message}`);
-  return lines.join("\n");
 }
 
 function formatOption(value: string): TranscriptFormat {
@@ -188,40 +179,44 @@ export function registerAnalyzeCommand(cli: Command): void {
           ...(options.coach !== undefined && { coach: options.coach }),
           ...(options.format !== undefined && { format: formatOption(options.format) }),
         };
-        const json =
-          files.length >= WORKERS_FROM_FILES
-            ? await analyzeOnWorkers(files, analyzeOptions, availableParallelism(), progressBar(files.length))
-            : files.map((file) => JSON.stringify(analyzeFile(file, analyzeOptions)));
-        const outcomes = json.map((text) => JSON.parse(text) as FileOutcome);
-        if (options.out !== undefined) {
-          mkdirSync(options.out, { recursive: true });
-          const used = new Set<string>();
-          for (const outcome of outcomes) {
-            if ("error" in outcome) continue;
+        const renderings: Renderings = { report: !options.json, pretty: options.out !== undefined };
+        const out = options.out;
+        if (out !== undefined) mkdirSync(out, { recursive: true });
+        const bar = progressBar(files.length);
+        const clearBar = process.stdout.isTTY ? bar.clear : () => {};
+        const failures: string[] = [];
+        const written = new Set<string>();
+        // Each file's texts are written as soon as it and every file before it are done.
+        const emit = (result: AnalyzedFile, index: number) => {
+          if (result.failure !== null) failures.push(result.failure);
+          if (out !== undefined && result.pretty !== null) {
             // Files of the same name from different folders get -2, -3, … rather than overwrite each other.
-            const base = path.basename(outcome.file);
+            const base = path.basename(files[index] ?? "");
             let name = `${base}.analysis.json`;
-            for (let n = 2; used.has(name); n++) name = `${base}-${n}.analysis.json`;
-            used.add(name);
-            writeFileSync(path.join(options.out, name), `${JSON.stringify(outcome, null, 2)}\n`);
+            for (let n = 2; written.has(name); n++) name = `${base}-${n}.analysis.json`;
+            written.add(name);
+            writeFileSync(path.join(out, name), result.pretty);
           }
-        }
-        for (const [i, outcome] of outcomes.entries()) {
-          if (options.json) console.log(json[i]);
+          clearBar();
+          if (options.json) console.log(result.json);
           // A readable run reports failures once, on stderr, below.
-          else if (!("error" in outcome)) console.log(report(outcome));
-        }
-        const failed = outcomes.filter((outcome) => "error" in outcome);
-        if (failed.length > 0) {
-          const first = failed[0];
-          const where =
-            first && "error" in first
-              ? `${first.file}${first.error.line > 0 ? `, line ${first.error.line}` : ""}: ${first.error.message}`
-              : "";
+          else if (result.report !== null) console.log(result.report);
+        };
+        if (files.length >= WORKERS_FROM_FILES)
+          await analyzeOnWorkers(files, analyzeOptions, availableParallelism(), {
+            renderings,
+            onFile: emit,
+            progress: bar.update,
+          });
+        else
+          for (const [index, file] of files.entries())
+            emit(renderFile(file, analyzeOptions, renderings), index);
+        const [first] = failures;
+        if (first !== undefined) {
           throw new InputError(
-            failed.length === 1
-              ? where
-              : `${failed.length} of ${outcomes.length} files could not be analysed (first: ${where})`,
+            failures.length === 1
+              ? first
+              : `${failures.length} of ${files.length} files could not be analysed (first: ${first})`,
           );
         }
       },

@@ -3,21 +3,25 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, InvalidArgumentError } from "commander";
-import { hashPassword } from "../server/auth/passwords.ts";
-import { readConfig, type ServerConfig } from "../server/config.ts";
-import { randomIds, startServer, systemClock } from "../server/runtime.ts";
-import { type Database, migrateToLatest, openDatabase } from "../store/database.ts";
-import { repositories } from "../store/repositories.ts";
+import type { ServerConfig } from "../server/config.ts";
+import type { Database } from "../store/database.ts";
 import { registerAnalyzeCommand } from "./analyze.command.ts";
-import { type DemoSignIn, seedDemo } from "./demo-seed.ts";
+import type { DemoSignIn } from "./demo-seed.ts";
 import { InputError, registerInstrumentCommands } from "./instruments.command.ts";
 import { registerMatchCommands } from "./match.command.ts";
-import { buildWebIfNeeded, WEB_ROOT } from "./web-build.ts";
+
+// The server, the database layer and the demo seed are loaded only by the commands that use them
+// (`await import` in their actions): loading them takes about half a second, which `alliance analyze`,
+// `alliance match` and `--help` should not pay.
 
 /** A failure caused by bad input or configuration: exit code 2 with a one-line reason. */
 class UsageError extends Error {}
 
-function config(overrides: { port?: number }): ServerConfig {
+async function config(overrides: { port?: number }): Promise<ServerConfig> {
+  const [{ readConfig }, { WEB_ROOT }] = await Promise.all([
+    import("../server/config.ts"),
+    import("./web-build.ts"),
+  ]);
   try {
     const env = overrides.port === undefined ? process.env : { ...process.env, PORT: String(overrides.port) };
     return readConfig(env, process.cwd(), WEB_ROOT, process.stdout.isTTY === true);
@@ -34,6 +38,7 @@ function port(value: string): number {
 }
 
 async function withDatabase<T>(cfg: ServerConfig, work: (database: Database) => Promise<T>): Promise<T> {
+  const { openDatabase } = await import("../store/database.ts");
   const database = openDatabase(cfg.database);
   try {
     return await work(database);
@@ -73,7 +78,8 @@ export function program(): Command {
     .description("Migrate the database and serve the API and web app (DATABASE_URL, PORT: see README)")
     .option("-p, --port <port>", "port to listen on (default: $PORT or 3000)", port)
     .action(async (options: { port?: number }) => {
-      const cfg = config(options);
+      const cfg = await config(options);
+      const { startServer } = await import("../server/runtime.ts");
       const server = await startServer(cfg);
       console.error(`Alliance is serving on ${cfg.publicUrl} (database: ${cfg.database.dialect})`);
       serveUntilStopped(server.close);
@@ -84,7 +90,8 @@ export function program(): Command {
     .description("Bring the database schema up to date, then exit")
     .option("--json", "print the result as JSON")
     .action(async (options: { json?: boolean }) => {
-      const cfg = config({});
+      const cfg = await config({});
+      const { migrateToLatest } = await import("../store/database.ts");
       const report = await withDatabase(cfg, migrateToLatest);
       if (options.json)
         console.log(JSON.stringify({ dialect: cfg.database.dialect, applied: report.applied }));
@@ -99,7 +106,14 @@ export function program(): Command {
     .description("Add the demo organization (if it is not there yet) and print its sign-ins")
     .option("--json", "print the sign-ins as JSON")
     .action(async (options: { json?: boolean }) => {
-      const cfg = config({});
+      const cfg = await config({});
+      const [{ migrateToLatest }, { randomIds, systemClock }, { hashPassword }, { seedDemo }] =
+        await Promise.all([
+          import("../store/database.ts"),
+          import("../server/runtime.ts"),
+          import("../server/auth/passwords.ts"),
+          import("./demo-seed.ts"),
+        ]);
       const result = await withDatabase(cfg, async (database) => {
         await migrateToLatest(database);
         return await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
@@ -116,7 +130,22 @@ export function program(): Command {
     .description("What `npm start` runs: build the web app if needed, seed demo data on first start, serve")
     .option("-p, --port <port>", "port to listen on (default: $PORT or 3000)", port)
     .action(async (options: { port?: number }) => {
-      const cfg = config(options);
+      const cfg = await config(options);
+      const [
+        { buildWebIfNeeded },
+        { migrateToLatest, openDatabase },
+        { repositories },
+        { randomIds, startServer, systemClock },
+        { hashPassword },
+        { seedDemo },
+      ] = await Promise.all([
+        import("./web-build.ts"),
+        import("../store/database.ts"),
+        import("../store/repositories.ts"),
+        import("../server/runtime.ts"),
+        import("../server/auth/passwords.ts"),
+        import("./demo-seed.ts"),
+      ]);
       buildWebIfNeeded();
       const database = openDatabase(cfg.database);
       await migrateToLatest(database);
