@@ -85,6 +85,73 @@ describe("coach utterance coding", () => {
   });
 });
 
+// Whole turns whose primary depends on how their sentences relate: [turn, coachee's turn before, primary].
+const TURNS: Array<[string, string | null, CoachCode]> = [
+  // A last statement with no reflective stem that shares no word with the coachee's turn is the coach's own.
+  [
+    "Thanks for telling me. That took real nerve, and you stayed with it.",
+    "I finally admitted to my boss that the launch slipped because of me.",
+    "affirmation",
+  ],
+  [
+    "Fair enough. You answered every question in that meeting yourself, even the ones aimed at Priti.",
+    "I want to get better at running things.",
+    "feedback",
+  ],
+  [
+    "Good question. Interim roles here usually last six months before a permanent appointment.",
+    "How long does that kind of cover normally go on?",
+    "information",
+  ],
+  // …but a reflection of feeling, or one that picks up the coachee's words, stays a reflection.
+  [
+    "Not silly at all. You're hurt, and it shows up as anger.",
+    "Part of me just wants to shout at him. Is that silly?",
+    "reflection.complex",
+  ],
+  ["Of course. The promotion means a lot to you.", "I really wanted that promotion.", "reflection.simple"],
+  // A lone statement answering the coachee gives their meaning back, even without "you".
+  [
+    "Two good options pulling in opposite directions.",
+    "The agency wants me full time and the university offered me a fellowship.",
+    "reflection.complex",
+  ],
+  // A summary stays a summary through its last statements.
+  [
+    "So far you've said the rota is unfair and the new hire is struggling. Your plan is to talk to Leon on Monday.",
+    "I think that's all of it.",
+    "summary",
+  ],
+  // A greeting in front of a question about the session is not coded; small talk stays other.
+  ["Hi Dana, good to see you. What would you like to focus on today?", null, "question.open"],
+  ["Hi Dana, come in. How was the train?", null, "other"],
+  // Offering a choice of how to spend the time seeks collaboration.
+  [
+    "We have twenty minutes left. Which would be more useful: the budget or the hiring plan?",
+    "I'm fine either way.",
+    "seeking_collaboration",
+  ],
+  // Telling the coachee to apologise is advice, not the coach's own repair.
+  [
+    "Go and apologise to him first thing tomorrow, then let it go.",
+    "I snapped at Ivo yesterday and I feel awful.",
+    "advice",
+  ],
+  ["It's your call. But my honest advice is to say yes this week.", "I still can't decide.", "advice"],
+  // Statements of fact about neither speaker, after another such statement, inform.
+  [
+    "No. The written test counts for a third. The interview decides the rest of the score.",
+    "Is the written test the main thing?",
+    "information",
+  ],
+];
+
+describe("coach turns whose sentences do different things", () => {
+  it.each(TURNS)("%s → %s", (text, previous, primary) => {
+    expect(codeCoachTurn(text, previous).primary).toBe(primary);
+  });
+});
+
 describe("coding a runaway sentence", () => {
   it("codes a 200,000-character turn without punctuation by its first 600 characters", () => {
     const long = `So you feel ${"one, and then another, second, ".repeat(7000)}`;

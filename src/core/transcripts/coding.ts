@@ -92,13 +92,13 @@ const TAG_SENTENCE =
   /^(?:right|yes|no|correct|true|is that (?:right|it|so|fair|true)|am i right|does that (?:sound right|fit|resonate)|have i got that right|did i get that right|is that close|did i miss anything|have i missed anything|is that a fair (?:picture|summary)|is that fair|does that capture it)\s*\??$/i;
 
 const REPAIR =
-  /\b(?:sorry|apologi[sz]e|my (?:mistake|bad)|i was wrong|i got (?:that|it) wrong|(?:i )?cut you off|i interrupted|interrupting you|that came out wrong|i shouldn'?t have|let me take that back|i jumped in|i got ahead of|i should have (?:chosen|asked|listened|checked|waited|let you|said)|thanks? (?:you )?for (?:correcting|telling me when|pointing (?:that|it) out)|steamroll\w*)\b/i;
+  /\b(?:sorry|i apologi[sz]e|(?:my )?apologies|my (?:mistake|bad)|i was wrong|i got (?:that|it) wrong|(?:i )?cut you off|i interrupted|interrupting you|that came out wrong|i shouldn'?t have|let me take that back|i jumped in|i got ahead of|i should have (?:chosen|asked|listened|checked|waited|let you|said)|thanks? (?:you )?for (?:correcting|telling me when|pointing (?:that|it) out)|steamroll\w*)\b/i;
 const STRUCTURING =
   /\b(?:agenda|minutes? (?:left|remaining)|time (?:check|left)|let'?s (?:move on|turn to|come back|pause|wrap|start|begin|recap|look at|spend)|before we (?:finish|end|close|wrap)|for (?:the rest of )?(?:today|this session)|next (?:session|time we meet|week'?s session)|we have (?:about|around|only)|to wrap up|shall we (?:start|begin|move)|move on|as we agreed last time|in our (?:last|next) session|halfway through|(?:last|final) few minutes|let'?s (?:book|schedule|set|meet)|how long (?:you'?ve|we'?ve|do (?:we|you)) (?:got|have)|we booked|booked (?:an|the) hour|same time next|(?:we|you) (?:have|'ve got|'ve) (?:about |around |only |just )?(?:\w+(?:-\w+)? )?(?:minutes|an hour|hours)\b|same (?:time|slot) (?:in|next)|next session in)\b/i;
 const SEEKING_COLLABORATION =
-  /\b(?:would it be (?:ok|okay|alright|all right|helpful|useful) (?:if|to)|may i (?:share|offer|suggest|ask|give|make)|can i (?:share|offer|suggest|give|make|throw)|do you mind if|would you (?:like|want) (?:me to|to hear|some)|would that be (?:ok|okay|helpful|useful)|how would you like to (?:use|spend|approach)|which (?:would you prefer|of (?:these|those) (?:would|feels|seems))|or would you (?:rather|prefer)|what would be most (?:useful|helpful)|shall we|how do you want to (?:use|spend|approach)|let'?s (?:think|figure|work) (?:this|it) out together|together|would it help (?:to|if)|how does that sound|rather (?:go|talk|focus|start|spend)|or (?:turn|move|go|look|stay|focus|spend) (?:to|on|with)|is there somewhere else)\b/i;
+  /\b(?:would it be (?:ok|okay|alright|all right|helpful|useful) (?:if|to)|may i (?:share|offer|suggest|ask|give|make)|can i (?:share|offer|suggest|give|make|throw)|do you mind if|would you (?:like|want) (?:me to|to hear|some)|would that be (?:ok|okay|helpful|useful)|how would you like to (?:use|spend|approach)|which (?:would you prefer|of (?:these|those) (?:would|feels|seems))|or would you (?:rather|prefer)|what would be most (?:useful|helpful)|shall we|how do you want to (?:use|spend|approach)|let'?s (?:think|figure|work) (?:this|it) out together|together|would it help (?:to|if)|how does that sound|rather (?:go|talk|focus|start|spend)|or (?:turn|move|go|look|stay|focus|spend) (?:to|on|with)|is there somewhere else|which (?:would|will|do you think would) be (?:more |most )?(?:useful|helpful)|would it help (?:more |most )?(?:to|if)|would you (?:like|prefer|rather) to [^?]*,? or |rather (?:begin|look|work)|we could [^.?]*,? or )\b/i;
 const AUTONOMY =
-  /\b(?:(?:it'?s|that'?s|this is) (?:entirely |completely |really )?(?:your|up to you)|your (?:call|choice|decision)|you decide|up to you|you know (?:your|best|yourself|them) (?:best|better)?|you'?re the (?:expert|best judge|one who knows)|whatever you (?:decide|choose)|only you can|you get to (?:choose|decide)|no right (?:or|and) wrong|you don'?t have to|you(?:'re| are) free to|it'?s yours to)\b/i;
+  /\b(?:(?:it'?s|that'?s|this is) (?:entirely |completely |really )?(?:yours?|up to you)|(?:this|that|it) (?:one )?is yours|your (?:call|choice|decision)|you decide|up to you|you know (?:your|best|yourself|them) (?:best|better)?|you'?re the (?:expert|best judge|one who knows)|whatever you (?:decide|choose)|only you can|you get to (?:choose|decide)|no right (?:or|and) wrong|you don'?t have to|you(?:'re| are) free to|it'?s yours to)\b/i;
 const ADVICE_QUESTION =
   /^(?:have you (?:tried|considered|thought (?:about|of))|what if you|why don'?t you|could you (?:try|just)|wouldn'?t it be (?:better|easier)|how about (?:you|trying)|did you (?:try|consider) )/i;
 const CHALLENGE =
@@ -110,7 +110,7 @@ const CONFRONT =
 const PERSUADE =
   /\b(?:trust me|believe me|the (?:truth|fact|reality) is|you (?:really )?(?:have to|need to) (?:see|understand|accept|realise|realize)|surely you|honestly,? you|there'?s no (?:way|reason|point)|you can'?t (?:keep|afford|let)|obviously|clearly,? you|any(?:one|body) (?:would|in your)|i'?m telling you|the only (?:option|answer)|it'?s (?:obvious|clear) that|you'?d be (?:crazy|mad|foolish)|unless you|if you (?:don'?t|let (?:this|it|him|her|them)|stay quiet|keep (?:waiting|avoiding|putting)|wait|do nothing|say nothing)|a small price|you'?ll (?:start )?(?:losing|lose|regret)|i'?ve seen it|people like \w+ only|only respect|it'?s not (?:a|an) \w+,? it'?s|i'?d push back|that'?s (?:leadership|weakness|strength),? not|don'?t last)\b/i;
 const AFFIRMATION =
-  /\b(?:you(?:'ve| have)? (?:done|shown|handled|managed|worked|put) (?:a lot|so much|really|well|hard|great|real)|took (?:real )?(?:courage|guts|honesty)|(?:that'?s|that is|how) (?:impressive|admirable|brave|courageous)|i (?:admire|appreciate|respect|value) (?:how|that|your|the way)|well done|great (?:work|job|progress)|you should be proud|(?:that'?s|that is) a (?:real )?strength|credit to you|you(?:'re| are) (?:clearly|really) (?:committed|determined|thoughtful|resourceful|someone who cares)|your (?:honesty|persistence|commitment|courage|care) (?:is|shows|comes)|you(?:'ve| have) come a long way|that shows (?:real|how much)|that'?s a (?:really |very )?(?:smart|clear|great|good|strong|brave|lovely|wise|thoughtful|fair|big) (?:reframe|position|step|insight|move|choice|plan|way|idea)|you(?:'ve| have) (?:found a way|thought hard|turned|built|learned to|done the hard)|that says a lot about|you(?:'re| are) someone who (?:wants|cares)|comes through in|you did the hard part|says a lot about|real (?:strength|knack|gift|talent)|you(?:'ve| have) been (?:really |very |so )?(?:thoughtful|honest|brave|open|generous|courageous)|(?:that'?s|that is|what) a (?:very |really )?(?:honest|thoughtful|brave|generous|mature|wise) (?:thing|plan|move|step|choice|question|insight)|comes from (?:real |genuine )?care|you (?:put|said) (?:that|it) better than)\b/i;
+  /\b(?:you(?:'ve| have)? (?:done|shown|handled|managed|worked|put) (?:a lot|so much|really|well|hard|great|real)|(?:took|takes) (?:real |some |a lot of )?(?:courage|guts|honesty|nerve|grit)|(?:that'?s|that is|how) (?:impressive|admirable|brave|courageous)|i (?:admire|appreciate|respect|value) (?:how|that|your|the way)|well done|great (?:work|job|progress)|you should be proud|(?:that'?s|that is) a (?:real )?strength|credit to you|you(?:'re| are) (?:clearly|really) (?:committed|determined|thoughtful|resourceful|someone who cares)|your (?:honesty|persistence|commitment|courage|care) (?:is|shows|comes)|you(?:'ve| have) come a long way|that shows (?:real|how much)|that'?s a (?:really |very )?(?:smart|clear|great|good|strong|brave|lovely|wise|thoughtful|fair|big) (?:reframe|position|step|insight|move|choice|plan|way|idea)|you(?:'ve| have) (?:found a way|thought hard|turned|built|learned to|done the hard)|that says a lot about|you(?:'re| are) someone who (?:wants|cares)|comes through in|you did the hard part|says a lot about|real (?:strength|knack|gift|talent)|you(?:'ve| have) been (?:really |very |so )?(?:thoughtful|honest|brave|open|generous|courageous)|(?:that'?s|that is|what) a (?:very |really )?(?:honest|thoughtful|brave|generous|mature|wise) (?:thing|plan|move|step|choice|question|insight)|comes from (?:real |genuine )?care|says a (?:great deal|lot) about|you (?:put|said) (?:that|it) better than)\b/i;
 const SELF_DISCLOSURE =
   /\b(?:i (?:remember|recall) (?:when|being|feeling)|when i was|in my (?:own )?(?:experience|career|first|early|old)|i(?:'ve| have) (?:been there|felt (?:that|the same)|struggled|found myself|had (?:a|the) (?:similar|same))|i used to|i once|that happened to me|for me personally|i felt (?:that|the same)|i went through|my own (?:experience|team|manager|boss)|speaking for myself|i do (?:exactly )?the same|someone (?:gave|told) me|i(?:'ll| will) be honest,? i|my (?:book|first (?:job|year|team))|i had (?:a|the) same|years ago,? i|when i (?:ran|started|led|worked|managed|was (?:a|in|at|new))|i (?:ran|led|managed|founded|was (?:in|at|once) (?:a|an|the|my)|worked (?:as|in|at|for) (?:a|an|the|my))|that'?s what i did|what (?:i|we) did (?:was|when|at)|my (?:first|old|last|previous) (?:company|job|role|firm|school|boss|manager)|at my (?:first|old|last|previous) (?:company|job|firm|school))\b/i;
 const FEEDBACK =
@@ -135,11 +135,21 @@ const MID_IMPERATIVE = new RegExp(
 const QUOTED_SCRIPT = /\b(?:something like|say|write|tell (?:him|her|them)|try)[:,]?\s*["“']/i;
 /** Advice said in so many words, which outranks a collaborative "together" in the same sentence. */
 const EXPLICIT_ADVICE =
-  /\b(?:i(?:'d| would) (?:suggest|recommend|advise)|my (?:advice|suggestion|recommendation))\b/i;
+  /\b(?:i(?:'d| would) (?:suggest|recommend|advise)|my (?:\w+ )?(?:advice|suggestion|recommendation))\b/i;
 const INFORMATION =
   /\b(?:research (?:shows|suggests|says)|studies|(?:it'?s|that'?s|this is) (?:very )?(?:common|normal|typical|natural)|many (?:people|leaders|managers|new managers|coachees)|most (?:people|leaders|managers)|there are (?:two|three|several|a few|different)|(?:the|a) (?:model|framework|term|concept|tool|method|technique) (?:called|is|that)|is called|typically|on average|the (?:policy|process|rule|procedure) (?:is|says)|percent|%|in general|generally,|the way (?:it|this) works|for example,|that'?s what .* means|evidence|data|rates? you|out of (?:\d|five|ten)|average|often (?:more|less|the)|usually|some (?:people|successors|leaders|managers|teams)|in case it'?s useful|are asked to|nothing you say|confidential|goes to your|generally|normally|as a rule|in most cases|more likely|less likely|far more often|(?:most|many|few|plenty of|quite a few|lots of) (?:\w+ ){0,2}\w+s (?:now |still |often |usually )?(?:do|are|have|find|tend|get|go|react|respond|expect|want|struggle|start|say|need|prefer|use|look)|\w+s (?:tend to|usually|typically) |(?:policies|rules|guidelines|contracts|the law|the guidance|the scheme|the framework) (?:say|says|require|requires|allow|allows|weight|weights|expect|expects)|panels|interviewers|recruiters|employers)\b/i;
 const REFLECTIVE_STEM =
-  /^(?:it sounds like|sounds like|it seems (?:like|that)?|seems like|it feels like|you(?:'re| are)|you(?:'ve| have)|you (?:feel|felt|want|wish|worry|think|believe|find|sense|hope|don'?t|can'?t|need|see|really|care|value|would|had|were|are|mean|wonder|might)|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand|it'?s (?:like|as if|been)|you'?d (?:like|rather)|so (?:you|it|there'?s|the|this|that'?s)|this (?:is|has been)|that (?:sounds|must|seems)|there'?s (?:a|some) (?:part|sense)|almost as if|as if)\b/i;
+  /^(?:(?:it |that )?sounds|it seems (?:like|that)?|seems like|it feels like|you(?:'re| are)|you(?:'ve| have)|you (?:feel|felt|want|wish|worry|think|believe|find|sense|hope|don'?t|can'?t|need|see|really|care|value|would|had|were|are|mean|wonder|might)|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand|it'?s (?:like|as if|been)|you'?d (?:like|rather)|so (?:you|it|there'?s|the|this|that'?s)|this (?:is|has been)|that (?:sounds|must|seems)|there'?s (?:a|some) (?:part|sense)|almost as if|as if)\b/i;
+/**
+ * The stems that mark a reflection in themselves — the coach says they are giving back what they heard or
+ * sense ("It sounds like…", "You feel…", "So you…"). A bare "You're…" or "You've…" does not: it can as well
+ * open the coach's own view of the coachee (affirmation, feedback, challenge).
+ */
+const STRONG_REFLECTIVE_STEM =
+  /^(?:(?:it |that )?sounds|it seems (?:like|that)?|seems like|it feels like|you (?:feel|felt|want|wish|worry|think|believe|find|sense|hope|wonder|might)|you(?:'re| are) (?:feeling|wondering|thinking|worried|asking|saying|telling me)|part of you|what i(?:'m| am)? hear(?:ing)?|i hear|i(?:'m| am) hearing|i get the sense|on (?:the )?one hand|you'?d (?:\w+ )?(?:like|rather)|so (?:you|it|there'?s|the|this|that'?s)|that (?:must|seems)|there'?s (?:a|some) (?:part|sense)|almost as if|as if)\b/i;
+/** Words that judge the coachee's doing well: "That took nerve.", "That's real self-knowledge." */
+const POSITIVE_EVALUATION =
+  /\b(?:honest|honesty|courage|courageous|brave|bravery|nerve|grit|guts|thoughtful|insight(?:ful)?|self-knowledge|self-awareness|foresight|wise|wisdom|impressive|admirable|resourceful|generous|mature|proud|credit|(?:isn'?t|is not|wasn'?t|not) (?:easy|nothing|a small thing)|takes? (?:real |some |a lot of )?(?:skill|work|effort|strength|care))\b/i;
 /** Reflective turns of phrase anywhere in a statement: "… felt like being exposed", "isn't so much X as Y". */
 const REFLECTIVE_ANYWHERE =
   /\b(?:felt like|feels like|isn'?t (?:so much|just|only) (?:about|a|an|the)|wasn'?t (?:so much|just|only) about)\b/i;
@@ -237,7 +247,7 @@ function coachSentence(whole: string, previous: string | null): CoachCode[] {
     add("other");
     return codes;
   }
-  if (SUMMARY.test(core)) add("summary");
+  if (SUMMARY.test(core) || SUMMARY.test(sentence)) add("summary");
   if (CONFRONT.test(core)) add("confront");
   if (PERSUADE.test(core)) add("persuade");
   if (AFFIRMATION.test(core)) add("affirmation");
@@ -295,17 +305,44 @@ const plainApostrophes = (text: string) => text.replace(/[\u2018\u2019\u02bc]/g,
 const OPENING_GREETING =
   /^(?:\w+[,!]?\s+)?(?:hi|hello|hey|(?:good )?(?:morning|afternoon|evening)|welcome(?: back)?|(?:it'?s )?(?:good|great|lovely|nice) to see you)\b/i;
 
+/**
+ * Whether a statement is at most weakly a reflection: no reflective stem of its own, no feeling named and
+ * not a word in common with the coachee's turn.
+ */
+function weakReflection(sentence: string, previous: string | null): boolean {
+  return (
+    !STRONG_REFLECTIVE_STEM.test(sentence.replace(LEADING_FILLER, "")) &&
+    !namesFeeling(sentence) &&
+    !/\bfe(?:el|els|lt|eling)\b/i.test(sentence) &&
+    overlapWith(sentence, previous) === 0
+  );
+}
+
+/** A statement of the coach's own (not a reflection): praise, a view of the coachee, or information. */
+function ownView(sentence: string): CoachCode {
+  if (POSITIVE_EVALUATION.test(sentence)) return "affirmation";
+  return /\byou(?:r|'re|'ve|'d|rself)?\b/i.test(sentence) ? "feedback" : "information";
+}
+
+/**
+ * A question that opens the work of the session ("What would you like to use our time for?"), unlike small
+ * talk ("How was the drive in?").
+ */
+const SESSION_QUESTION =
+  /\b(?:today|session|our time|the time|start|focus|on your mind|work on|bring|talk about|like to|want to|come away|get out of|know about)\b[^.!]*\?\s*$/i;
+
 /** Codes a coach turn; `previous` is the coachee's turn before it, if any. */
 export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<CoachCode> {
   const text = plainApostrophes(raw);
   const previous = previousRaw === null ? null : plainApostrophes(previousRaw);
   if (isBackchannel(text)) return { codes: ["backchannel"], primary: "backchannel" };
-  // Opening small talk ("Hi Sofia, come in. Coffee?") is other, whatever its last sentence; so is a
-  // greeting that opens the session ("Luca! Good to see you. How's your dad?"), before the coachee spoke.
+  // Opening small talk ("Hi Sofia, come in.", "Luca! Good to see you.") is other; but a greeting in front
+  // of a question is not coded, so "Hi Sam. What's on your mind?" is the question (labelling guide, rule 4).
   const sentences = sentencesOf(text);
   if (
-    /^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(text.trim()) ||
-    (previous === null && sentences.slice(0, 2).some((s) => OPENING_GREETING.test(s)))
+    (/^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(text.trim()) ||
+      (previous === null && sentences.slice(0, 2).some((s) => OPENING_GREETING.test(s)))) &&
+    !SESSION_QUESTION.test(sentences.at(-1) ?? "")
   ) {
     return { codes: ["other"], primary: "other" };
   }
@@ -315,10 +352,15 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
   // A closing tag question makes the sentence before it a reflection's check, not a question.
   if (main < sentences.length - 1 && primary === "other")
     primary = reflectionDepth(sentences[main] ?? "", previous);
-  // A summary keeps its name when it ends in a check ("Did I miss anything?", "Is that a fair picture?").
+  // A summary keeps its name when it ends in a check ("Did I miss anything?", "Is that a fair picture?"),
+  // and through its last statements ("…Your plan is a hard stop at eight.").
   if (
     coded.some((codes) => codes.includes("summary")) &&
-    (main < sentences.length - 1 || primary.startsWith("question."))
+    (main < sentences.length - 1 ||
+      primary.startsWith("question.") ||
+      primary.startsWith("reflection.") ||
+      primary === "feedback" ||
+      primary === "information")
   ) {
     primary = "summary";
   }
@@ -338,10 +380,59 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
       .find((code) => coachClassOf(code) === "input");
     if (input !== undefined) primary = input;
   }
-  // A bare "other" at the end of a turn that did something else (a closing "Take your time.") defers to it.
+  // In a longer turn, a last sentence read as a reflection only by a weak cue (no reflective stem of its
+  // own, no check) that shares no content word with the coachee's turn gives the coach's own view, not the
+  // coachee's: an earlier sentence's definite code decides; else praise is affirmation, and a statement is
+  // feedback when it speaks of the coachee ("You just worked that out in thirty seconds."), else information.
+  if (
+    primary.startsWith("reflection.") &&
+    sentences.length > 1 &&
+    main === sentences.length - 1 &&
+    weakReflection(last, previous)
+  ) {
+    const definite = coded
+      .slice(0, main)
+      .flat()
+      .find((code) => code !== "other" && !code.startsWith("reflection.") && !code.startsWith("question."));
+    primary = definite ?? ownView(last);
+  }
+  // A bare "other" at the end of a turn that did something else (a closing "Take your time.") defers to it
+  // — unless that was only a reflection and the last sentence, sharing nothing with the coachee's turn,
+  // praises or says something of substance: then it is the coach's own view ("…and you're staying with
+  // the question. That isn't easy.").
+  // A whole turn of one statement that answers the coachee and is nothing else gives their meaning back,
+  // even without "you" or their words: "Two very different doors opening at once."
+  if (
+    primary === "other" &&
+    sentences.length === 1 &&
+    previous !== null &&
+    wordsOf(last).length >= 5 &&
+    !/\b(?:i|i'm|i've|i'd|i'll|we|we're|we'll|let'?s|my|our)\b/i.test(last) &&
+    !GREETING.test(last)
+  ) {
+    primary = POSITIVE_EVALUATION.test(last) ? "affirmation" : reflectionDepth(last, previous);
+  }
   if (primary === "other") {
     const earlier = coded.flat().find((code) => code !== "other");
-    if (earlier !== undefined) primary = earlier;
+    const ownStatement =
+      earlier?.startsWith("reflection.") === true &&
+      main > 0 &&
+      weakReflection(last, previous) &&
+      (POSITIVE_EVALUATION.test(last) || wordsOf(last).length >= 5);
+    if (ownStatement) primary = ownView(last);
+    else if (earlier !== undefined) primary = earlier;
+    // Statements of fact that are neither about the coachee nor the coach, after a sentence of the same
+    // kind: "No. The presentation counts towards one criterion. The other four come from the questions."
+    else if (
+      main > 0 &&
+      wordsOf(last).length >= 5 &&
+      !/\b(?:i|i'm|i've|i'd|i'll|me|my|we|we're|we'll|us|our|let'?s|you|your|yourself|you're|you've|you'd|you'll)\b/i.test(
+        last,
+      ) &&
+      !GREETING.test(last) &&
+      !FAREWELL.test(last)
+    )
+      primary = "information";
   }
   const codes = ordered(COACH_CODES, [...coded.flat(), primary]);
   return { codes: codes.length > 1 ? codes.filter((c) => c !== "other" || c === primary) : codes, primary };
