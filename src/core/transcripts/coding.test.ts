@@ -54,6 +54,16 @@ const COACHEE: Array<[string, CoacheeCode]> = [
   ["No, I don't think that's it.", "disagreement"],
   ["Mm-hm.", "backchannel"],
   ["We moved offices in March.", "other"],
+  // Round 5: feelings said with "I feel …", pushing back, sustain talk without "can't", short assent.
+  ["I feel a bit cornered by the whole thing, honestly.", "emotion_expressed"],
+  ["I've been lying awake going over it every night.", "emotion_expressed"],
+  ["I wouldn't call it a crisis. It's a rough patch.", "disagreement"],
+  ["I'm not convinced a workshop will change anything.", "sustain_talk"],
+  ["Every week? That's three hours I don't have.", "sustain_talk"],
+  ["Works for me.", "agreement"],
+  ["What I'd like from today is a plan for the handover.", "goal_directed"],
+  // A last sentence of plain talk about oneself continues what the one before did.
+  ["I'm going to tell her on Friday. Before I talk myself out of it.", "change_talk"],
 ];
 
 describe("coach utterance coding", () => {

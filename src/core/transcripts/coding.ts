@@ -441,21 +441,24 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
 // --- Coachee ---
 
 const AGREEMENT_START =
-  /^(?:yes|yeah|yep|exactly|right|that'?s (?:it|right|true|exactly|fair)|absolutely|definitely|true|i agree|agreed|sure|correct|totally|precisely|you'?re right|that'?s a good point|good point|fair enough|sounds (?:good|right|fair|great|like a plan)|deal\b|(?:that'?s|it'?s) (?:true|fair)|makes sense|that makes sense)\b/i;
+  /^(?:yes|yeah|yep|exactly|right|fine\b|will do|pretty much|works for me|fine by me|that sounds (?:good|right|great|fair|useful)|got it|point taken|something like that|(?:a little|a bit|kind of|sort of),? yes|probably true|you'?re not wrong|that'?s (?:it|right|true|exactly|fair)|absolutely|definitely|true|i agree|agreed|sure|correct|totally|precisely|you'?re right|that'?s a good point|good point|fair enough|sounds (?:good|right|fair|great|like a plan)|deal\b|(?:that'?s|it'?s) (?:true|fair)|makes sense|that makes sense)\b/i;
 const DISAGREEMENT_START =
   /^(?:no\b|nope|not really|i don'?t (?:think|agree|see it)|that'?s not|i disagree|actually,? no|i'?m not sure (?:that|about|i agree)|not exactly|well,? no|i wouldn'?t say|hmm,? no)/i;
+/** Pushing back on the coach anywhere in a sentence: "I wouldn't call it a fight.", "That's not fair." */
+const DISAGREEMENT =
+  /\b(?:i wouldn'?t (?:call|say|put) it|i don'?t think (?:that'?s|that one'?s|it'?s|you'?re) (?:on me|fair|right|true|it|the point)|that'?s not (?:fair|true|right|it|what (?:i|happened))|you weren'?t (?:there|in the room)|not to (?:be|get) told|i don'?t agree|i disagree)\b/i;
 const CHANGE_TALK =
-  /\b(?:i (?:could|can) (?:try|start|do|ask|talk|speak|say|make|change|give)|i(?:'ll| will) (?:try|do|start|talk|ask|make|speak|give|book|send|set|have|block)|i(?:'m| am) going to|i (?:really )?(?:want|need) to (?:change|stop|start|be|get|improve|learn|speak|say|do|try)|it would be (?:better|good|great) (?:if|to)|i(?:'m| am) (?:ready|willing|determined)|i (?:decided|committed)|i(?:'ve| have) (?:started|begun|already)|i tried (?:it|that|what)|i did (?:it|that)|maybe i (?:could|should|can)|i should (?:probably|really)?|i (?:can|could) see myself|next (?:week|time) i|i(?:'m| am) (?:going to|gonna)|i want to be (?:a|the|more|less|better))\b/i;
+  /\b(?:i (?:could|can) (?:try|start|do|ask|talk|speak|say|make|change|give)|i(?:'ll| will) (?:try|do|start|talk|ask|make|speak|give|book|send|set|have|block)|i(?:'m| am) going to|i (?:really |just |probably )?(?:want|need) to (?:change|stop|start|be|get|improve|learn|speak|say|do|try)|i'?d better|i (?:probably|definitely|think i|guess i) can\b|it would be (?:better|good|great) (?:if|to)|i(?:'m| am) (?:ready|willing|determined)|i (?:decided|committed)|i(?:'ve| have) (?:started|begun|already)|i tried (?:it|that|what)|i did (?:it|that)|maybe i (?:could|should|can)|i should (?:probably|really)?|i (?:can|could) see myself|next (?:week|time) i|i(?:'m| am) (?:going to|gonna)|i want to be (?:a|the|more|less|better))\b/i;
 const SUSTAIN_TALK =
-  /\b(?:i can'?t|there'?s no (?:point|way|time)|it won'?t (?:work|help|change)|that'?s (?:just )?(?:how|the way) (?:it is|i am|things are)|i don'?t (?:want to|see the point|have (?:the )?time|think (?:i can|that will|it would))|not (?:possible|realistic)|nothing (?:will|i can|changes)|i(?:'ve| have) tried (?:everything|that already|all)|why (?:should|would) i|it'?s not (?:my (?:job|problem|fault)|up to me)|i(?:'m| am) (?:fine|ok|okay) (?:as|the way|with how)|i don'?t need|it'?s (?:too late|pointless|hopeless)|they'?ll never|i(?:'m| am) not (?:going to|ready|sure i can|the type))\b/i;
+  /\b(?:i can'?t|there'?s no (?:point|way|time)|it won'?t (?:work|help|change)|that'?s (?:just )?(?:how|the way) (?:it is|i am|things are)|i don'?t (?:want to|see the point|have (?:the )?time|think (?:i can|that will|it would))|not (?:possible|realistic)|nothing (?:will|i can|changes)|i(?:'ve| have) tried (?:everything|that already|all)|why (?:should|would) i|it'?s not (?:my (?:job|problem|fault)|up to me)|i(?:'m| am) (?:fine|ok|okay) (?:as|the way|with how)|i don'?t need|it'?s (?:too late|pointless|hopeless)|they'?ll never|i(?:'m| am) not (?:going to|ready|sure i can|the type)|i(?:'m| am) not (?:sure|convinced) (?:i|i'?m|i'?ve|that|it|one|this)|i(?:'m| am) (?:still )?not convinced|i don'?t (?:see (?:myself|the point|what|why|how)|trust|really (?:see|want)|have (?:\w+ )?(?:time|hours|budget|capacity))|(?:that'?s|it'?s) (?:impossible|too soon|not (?:realistic|fair))|too soon|not promising|hard to (?:shake|change|see)|i can'?t see (?:myself|how|it)|i'?d lose|what'?s the point|(?:time|hours|money|budget|capacity|energy) i don'?t have)\b/i;
 /** Feelings said without a feeling word: "it scares me", "it's keeping me up at night". */
 const EMOTION_PHRASE =
-  /\b(?:scares? me|keep(?:s|ing)? me up|makes? me (?:feel|sick|anxious|nervous)|i can'?t stop (?:replaying|thinking)|devastated|gutted|feel(?:ing)? sick|(?:good|bad) weird|breaks? my heart|terrif(?:ied|ying)|it'?s been (?:hard|tough|rough|a lot)|it hurts|i hate|i dread|gets to me|drives me (?:crazy|mad))\b/i;
+  /\b(?:i (?:feel|felt|'m feeling|am feeling|was feeling|'ve felt|have felt|still feel)|(?:it|this|that) (?:\w+ )?feels like|fed up|(?:lie|lying|lay|lain) awake|worries me|(?:really )?annoys me|sore spot|in tears|burst into tears|stomach (?:drop|drops|churn)|scares? me|keep(?:s|ing)? me up|makes? me (?:feel|sick|anxious|nervous)|i can'?t stop (?:replaying|thinking)|devastated|gutted|feel(?:ing)? sick|(?:good|bad) weird|breaks? my heart|terrif(?:ied|ying)|it'?s been (?:hard|tough|rough|a lot)|it hurts|i hate|i dread|gets to me|drives me (?:crazy|mad))\b/i;
 /** Any "I could/can/will …" that is not a refusal: ability or commitment toward a step. */
 const ABILITY_OR_COMMITMENT =
   /\bi(?:'ll| will| could| can(?!'?t)| might| would rather|'d rather)\s+(?!not\b)\w+/i;
 const GOAL =
-  /\b(?:i want (?:to|my|the|a|more)|i'?d (?:like|love) to|my (?:goal|aim|hope|plan|priority|objective)|i(?:'m| am) (?:aiming|hoping|planning) (?:to|for)|i hope to|i plan to|by (?:next|the end)|what i (?:want|need|really want) is|i (?:need|have) to (?:get|be|have|figure|decide|find)|i(?:'d| would) like (?:us|to))\b/i;
+  /\b(?:i want (?:to|my|the|a|more)|i'?d (?:like|love) to|my (?:goal|aim|hope|plan|priority|objective)|i(?:'m| am) (?:aiming|hoping|planning) (?:to|for)|i hope to|i plan to|by (?:next|the end)|what i(?:'d| would)? (?:really )?(?:want|need|like|love)\b[^.?!]{0,40}\bis|i (?:just |really )?want (?:them|him|her|us|people|someone|everyone)|i (?:need|have) to (?:get|be|have|figure|decide|find)|i(?:'d| would) like (?:us|to))\b/i;
 const SELF_EXPLORATION =
   /\b(?:i (?:realise|realize|realised|realized|guess i|suppose i|tend to|always|never|often|notice (?:that )?i|wonder if i|think (?:i|that i|maybe i|it'?s because i))|i(?:'m| am) (?:the kind|someone who|a person who|the sort)|maybe (?:it'?s|because) i|for me,? (?:it'?s|the)|it matters to me|i value|i care (?:about|a lot)|looking back|my pattern|part of me|i(?:'ve| have) (?:always|never)|the truth is,? i|if i'?m honest|i hadn'?t (?:realised|realized|thought)|that'?s (?:why|because) i|i think (?:i|what)|i see now)\b/i;
 
@@ -466,7 +469,7 @@ function coacheeSentence(whole: string): CoacheeCode[] {
     if (!codes.includes(code)) codes.push(code);
   };
   if (/\?\s*["”’']?\s*$/.test(sentence)) add("question");
-  if (DISAGREEMENT_START.test(sentence)) add("disagreement");
+  if (DISAGREEMENT_START.test(sentence) || DISAGREEMENT.test(sentence)) add("disagreement");
   else if (AGREEMENT_START.test(sentence)) add("agreement");
   if (SUSTAIN_TALK.test(sentence)) add("sustain_talk");
   if (CHANGE_TALK.test(sentence)) add("change_talk");
@@ -500,6 +503,17 @@ export function codeCoacheeTurn(raw: string, _previous: string | null): Coding<C
   const sentences = sentencesOf(text);
   const coded = sentences.map(coacheeSentence);
   let primary: CoacheeCode = coded[sentences.length - 1]?.[0] ?? "other";
+  // A last sentence that is only talk about oneself, without a cue of its own, continues what an earlier
+  // sentence did: "I'd like to be able to say something calm. Even one sentence, just so they know."
+  const last = window(sentences[sentences.length - 1] ?? "");
+  if (primary === "self_exploration" && !SELF_EXPLORATION.test(last)) {
+    const definite = coded
+      .slice(0, -1)
+      .flat()
+      .filter((code) => !["other", "question", "self_exploration", "agreement", "backchannel"].includes(code))
+      .at(-1);
+    if (definite !== undefined) primary = definite;
+  }
   if (primary === "other") {
     const earlier = coded.flat().find((code) => code !== "other");
     if (earlier !== undefined) primary = earlier;

@@ -62,7 +62,9 @@ export const FEELING_WORDS = new Set(
     "anger sadness shame guilt pride relief disappointment exhaustion stress anxiety overwhelm " +
     "hurtful burned burnt burnout miserable thrilled disrespected undervalued unappreciated ignored " +
     "isolated heavy weighed weighing dreading invisible unheard unseen sidelined dismissed undermined " +
-    "overlooked pressured cornered"
+    "overlooked pressured cornered humiliated humiliating frustrating embarrassing shaking drowning " +
+    "reeling wobbly irritable scary frightens frightening ambushed gutted devastated heartbroken " +
+    "uncomfortable awkward powerless useless worthless resentment dreaded lonely"
   ).split(" "),
 );
 
