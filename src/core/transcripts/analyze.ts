@@ -122,6 +122,8 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
   const flags: Flag[] = [];
   // The latest turn of each speaker so far, to find the other speaker's previous turn in constant time.
   const latestBy = new Map<string, { text: string; index: number }>();
+  // Each turn's word count, counted once (circumplex, talk shares, monologues).
+  const wordCounts = turns.map((turn) => wordCount(turn.text));
   turns.forEach((turn, index) => {
     const role = roles.bySpeaker.get(turn.speaker) ?? "coachee";
     const previousTurn = turns[index - 1];
@@ -153,7 +155,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
       }
       if (role === "coach") pauses.push(Math.max(0, gap));
     }
-    const position = positionOf(turn.text, coded.codes, interrupting);
+    const position = positionOf(turn.text, coded.codes, interrupting, wordCounts[index]);
     const utterance: Utterance = {
       index,
       speaker: turn.speaker,
@@ -196,9 +198,7 @@ export function analyzeTranscript(transcript: Transcript, coach?: string): Resul
   });
 
   const timed = turns.length > 0 && turns.every((t) => t.start !== null && t.end !== null);
-  // Each utterance's word count, counted once.
-  const wordsIn = new Map(utterances.map((u) => [u, wordCount(u.text)]));
-  const words = (u: Utterance) => wordsIn.get(u) ?? 0;
+  const words = (u: Utterance) => wordCounts[u.index] ?? 0;
   const totalWords = utterances.reduce((sum, u) => sum + words(u), 0) || 1;
   const spoken = (u: Utterance) => (u.start !== null && u.end !== null ? u.end - u.start : 0);
   const totalTime = utterances.reduce((sum, u) => sum + spoken(u), 0);

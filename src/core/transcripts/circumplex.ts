@@ -54,7 +54,12 @@ const clamp = (value: number) => Math.max(-1, Math.min(1, roundTo(value)));
  * −0.3), deferring (−0.3), warmth words (each +0.15 friendliness, at most +0.3), hostile words (−0.5
  * friendliness), interrupting the other speaker (+0.3 dominance), a monologue of over 80 words (+0.2).
  */
-export function positionOf(text: string, codes: readonly Code[], interrupting: boolean): CircumplexPoint {
+export function positionOf(
+  text: string,
+  codes: readonly Code[],
+  interrupting: boolean,
+  words: number = wordCount(text),
+): CircumplexPoint {
   let dominance = 0;
   let friendliness = 0;
   for (const code of codes) {
@@ -67,7 +72,7 @@ export function positionOf(text: string, codes: readonly Code[], interrupting: b
   friendliness += Math.min(0.3, 0.15 * (text.match(WARMTH)?.length ?? 0));
   if (HOSTILITY.test(text)) friendliness -= 0.5;
   if (interrupting) dominance += 0.3;
-  if (wordCount(text) > 80) dominance += 0.2;
+  if (words > 80) dominance += 0.2;
   return { dominance: clamp(dominance), friendliness: clamp(friendliness) };
 }
 

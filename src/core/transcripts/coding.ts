@@ -179,16 +179,19 @@ function questionCode(sentence: string): "question.open" | "question.closed" {
   return /\b(?:what|how|why)\b/i.test(core) ? "question.open" : "question.closed";
 }
 
+/** The coachee's turn a coach turn answers, as its content-word stems (worked out once per turn). */
+interface Heard {
+  readonly stems: ReadonlySet<string>;
+}
+const NOTHING_HEARD: ReadonlySet<string> = new Set();
+
 /** The content-word stems of a text, for comparing a reflection with what it reflects. */
 function stems(text: string): Set<string> {
   return new Set(contentWordsOf(text).map(stem));
 }
 
-function reflectionDepth(
-  sentence: string,
-  previous: string | null,
-): "reflection.simple" | "reflection.complex" {
-  const before = stems(previous ?? "");
+function reflectionDepth(sentence: string, heard: Heard | null): "reflection.simple" | "reflection.complex" {
+  const before = heard?.stems ?? NOTHING_HEARD;
   const own = contentWordsOf(sentence).map(stem);
   const newFeeling = wordsOf(sentence).some((word) => FEELING_WORDS.has(word) && !before.has(stem(word)));
   if (newFeeling || COMPLEX_MARKERS.test(sentence)) return "reflection.complex";
@@ -197,9 +200,9 @@ function reflectionDepth(
 }
 
 /** How much of a sentence's content the other speaker's previous turn already had (0–1). */
-function overlapWith(sentence: string, previous: string | null): number {
-  if (!previous) return 0;
-  const before = stems(previous);
+function overlapWith(sentence: string, heard: Heard | null): number {
+  if (!heard) return 0;
+  const before = heard.stems;
   const own = contentWordsOf(sentence).map(stem);
   return own.length === 0 ? 0 : own.filter((s) => before.has(s)).length / own.length;
 }
@@ -215,7 +218,7 @@ function window(sentence: string): string {
   return sentence.length <= CUE_WINDOW ? sentence : sentence.slice(0, CUE_WINDOW);
 }
 
-function coachSentence(whole: string, previous: string | null): CoachCode[] {
+function coachSentence(whole: string, heard: Heard | null): CoachCode[] {
   const sentence = window(whole);
   const core = sentence.replace(LEADING_FILLER, "").replace(TAG, "");
   const codes: CoachCode[] = [];
@@ -268,20 +271,20 @@ function coachSentence(whole: string, previous: string | null): CoachCode[] {
     // "So three weeks in a row, the plan got pushed aside." gives the coachee's story back.
     /^so\b/i.test(sentence.trim()) ||
     REFLECTIVE_ANYWHERE.test(core) ||
-    (overlapWith(core, previous) >= 0.5 && !/^i\b/i.test(core));
-  if (reflective && codes.every((c) => c === "challenge")) add(reflectionDepth(core, previous));
+    (overlapWith(core, heard) >= 0.5 && !/^i\b/i.test(core));
+  if (reflective && codes.every((c) => c === "challenge")) add(reflectionDepth(core, heard));
   if (codes.length === 0 && GREETING.test(core)) add("other");
   // A statement about the coachee that is nothing else, answering their turn, reflects it: it speaks of
   // "you" or picks up their words, and carries no opinion of the coach's own ("I think", "I'd").
   if (
     codes.length === 0 &&
-    previous !== null &&
+    heard !== null &&
     !/^(?:i|we|let'?s|my|our)\b/i.test(core) &&
     !/\bi(?:'d|'m| think| believe| would)?\b/i.test(core) &&
-    (/\byou(?:r|'re|'ve|'d|rself)?\b/i.test(core) || overlapWith(core, previous) >= 0.3) &&
+    (/\byou(?:r|'re|'ve|'d|rself)?\b/i.test(core) || overlapWith(core, heard) >= 0.3) &&
     core.split(/\s+/).length >= 3
   ) {
-    add(reflectionDepth(core, previous));
+    add(reflectionDepth(core, heard));
   }
   if (codes.length === 0) add("other");
   return codes;
@@ -309,12 +312,12 @@ const OPENING_GREETING =
  * Whether a statement is at most weakly a reflection: no reflective stem of its own, no feeling named and
  * not a word in common with the coachee's turn.
  */
-function weakReflection(sentence: string, previous: string | null): boolean {
+function weakReflection(sentence: string, heard: Heard | null): boolean {
   return (
     !STRONG_REFLECTIVE_STEM.test(sentence.replace(LEADING_FILLER, "")) &&
     !namesFeeling(sentence) &&
     !/\bfe(?:el|els|lt|eling)\b/i.test(sentence) &&
-    overlapWith(sentence, previous) === 0
+    overlapWith(sentence, heard) === 0
   );
 }
 
@@ -335,6 +338,7 @@ const SESSION_QUESTION =
 export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<CoachCode> {
   const text = plainApostrophes(raw);
   const previous = previousRaw === null ? null : plainApostrophes(previousRaw);
+  const heard: Heard | null = previous === null ? null : { stems: stems(previous) };
   if (isBackchannel(text)) return { codes: ["backchannel"], primary: "backchannel" };
   // Opening small talk ("Hi Sofia, come in.", "Luca! Good to see you.") is other; but a greeting in front
   // of a question is not coded, so "Hi Sam. What's on your mind?" is the question (labelling guide, rule 4).
@@ -346,12 +350,12 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
   ) {
     return { codes: ["other"], primary: "other" };
   }
-  const coded = sentences.map((sentence) => coachSentence(sentence, previous));
+  const coded = sentences.map((sentence) => coachSentence(sentence, heard));
   const main = decisive(sentences);
   let primary = coded[main]?.[0] ?? "other";
   // A closing tag question makes the sentence before it a reflection's check, not a question.
   if (main < sentences.length - 1 && primary === "other")
-    primary = reflectionDepth(sentences[main] ?? "", previous);
+    primary = reflectionDepth(sentences[main] ?? "", heard);
   // A summary keeps its name when it ends in a check ("Did I miss anything?", "Is that a fair picture?"),
   // and through its last statements ("…Your plan is a hard stop at eight.").
   if (
@@ -372,7 +376,7 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
     primary.startsWith("reflection.") &&
     !REFLECTIVE_STEM.test(last.replace(LEADING_FILLER, "")) &&
     main === sentences.length - 1 &&
-    overlapWith(last, previous) < 0.5
+    overlapWith(last, heard) < 0.5
   ) {
     const input = coded
       .slice(0, main)
@@ -388,7 +392,7 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
     primary.startsWith("reflection.") &&
     sentences.length > 1 &&
     main === sentences.length - 1 &&
-    weakReflection(last, previous)
+    weakReflection(last, heard)
   ) {
     const definite = coded
       .slice(0, main)
@@ -410,14 +414,14 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
     !/\b(?:i|i'm|i've|i'd|i'll|we|we're|we'll|let'?s|my|our)\b/i.test(last) &&
     !GREETING.test(last)
   ) {
-    primary = POSITIVE_EVALUATION.test(last) ? "affirmation" : reflectionDepth(last, previous);
+    primary = POSITIVE_EVALUATION.test(last) ? "affirmation" : reflectionDepth(last, heard);
   }
   if (primary === "other") {
     const earlier = coded.flat().find((code) => code !== "other");
     const ownStatement =
       earlier?.startsWith("reflection.") === true &&
       main > 0 &&
-      weakReflection(last, previous) &&
+      weakReflection(last, heard) &&
       (POSITIVE_EVALUATION.test(last) || wordsOf(last).length >= 5);
     if (ownStatement) primary = ownView(last);
     else if (earlier !== undefined) primary = earlier;

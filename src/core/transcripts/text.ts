@@ -1,17 +1,77 @@
 // Words and sentences of a turn, with the small lexicons the coder and the metrics share.
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
-/** The words of a text, lower-cased (`don't` stays one word). */
+/**
+ * A word: letters and digits, with apostrophe-joined letters kept on ("don't", "o'clock"). This pattern
+ * defines it; `forEachWord` scans for exactly these matches without a regular expression, as counting and
+ * listing words is the analyser's hottest work (the unit tests check the two agree on arbitrary text).
+ */
+export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** The length (1 or 2 code units) of a letter or digit starting at `i`, or 0. */
+function letterOrDigitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const char = String.fromCodePoint(text.codePointAt(i) ?? c);
+  return LETTER_OR_DIGIT.test(char) ? char.length : 0;
+}
+
+/** The length (1 or 2 code units) of a letter starting at `i`, or 0. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
+  const char = String.fromCodePoint(text.codePointAt(i) ?? c);
+  return LETTER.test(char) ? char.length : 0;
+}
+
+/** Calls `visit(start, end)` for each match of `WORD` in `text`, in order. */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let step = letterOrDigitAt(text, i);
+    if (step === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (step > 0) {
+      i += step;
+      step = i < n ? letterOrDigitAt(text, i) : 0;
+    }
+    // Apostrophe-joined letters: "'t" in "don't", each followed by letters only.
+    while (i + 1 < n && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019)) {
+      let letter = letterAt(text, i + 1);
+      if (letter === 0) break;
+      i += 1;
+      while (letter > 0) {
+        i += letter;
+        letter = i < n ? letterAt(text, i) : 0;
+      }
+    }
+    visit(start, i);
+  }
+}
+
+/** The words of a text, lower-cased, with typographic apostrophes straightened (`don't` stays one word). */
 export function wordsOf(text: string): string[] {
-  // Lower-case and straighten apostrophes once for the whole text, not word by word.
-  return text.toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
+  const lower = text.toLowerCase();
+  const words: string[] = [];
+  forEachWord(lower, (start, end) => {
+    const word = lower.slice(start, end);
+    words.push(word.includes("’") ? word.replace(/’/g, "'") : word);
+  });
+  return words;
 }
 
 /** How many words a text has (as `wordsOf` counts them), without building the list. */
 export function wordCount(text: string): number {
   let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) count++;
+  forEachWord(text, () => {
+    count += 1;
+  });
   return count;
 }
 
