@@ -14,5 +14,5 @@ const cache = enableCompileCache?.();
 if (cache?.directory && process.env.NODE_COMPILE_CACHE === undefined)
   process.env.NODE_COMPILE_CACHE = cache.directory;
 const { main } = await import("../src/cli/main.ts");
-const code = await main(process.argv.slice(2));
-if (code !== 0) process.exit(code);
+// Set, not exit: output still on its way to a pipe is written before the process ends.
+process.exitCode = await main(process.argv.slice(2));

@@ -33,19 +33,27 @@ export function analyzeFile(file: string, options: AnalyzeOptions): FileOutcome 
 
 /** What the command prints or writes for one file; made where the file is analysed (a worker or this thread). */
 export interface AnalyzedFile {
-  /** The outcome as one line of JSON. */
-  readonly json: string;
+  /**
+   * What the command prints for the file, ending in a newline: its JSON line, or its readable report
+   * (nothing for a file that failed in a readable run: failures are reported once, on stderr).
+   */
+  readonly line: string;
   /** Why the file could not be analysed ("FILE, line N: message"), or null. */
   readonly failure: string | null;
-  /** The readable report, when asked for. */
-  readonly report: string | null;
   /** The outcome as indented JSON (for `--out`), when asked for. */
   readonly pretty: string | null;
 }
 
-/** Which texts beyond the JSON line to make. */
+/** The same as UTF-8 bytes, as they cross from a worker thread (moved, not copied) and go to stdout. */
+export interface EncodedFile {
+  readonly line: Uint8Array;
+  readonly failure: string | null;
+  readonly pretty: Uint8Array | null;
+}
+
+/** Which texts to make: the readable report instead of the JSON line; the indented JSON for `--out`. */
 export interface Renderings {
-  readonly report: boolean;
+  readonly readable: boolean;
   readonly pretty: boolean;
 }
 
@@ -58,13 +66,25 @@ export interface WorkerSetup {
 export function renderFile(file: string, options: AnalyzeOptions, renderings: Renderings): AnalyzedFile {
   const outcome = analyzeFile(file, options);
   const failed = "error" in outcome;
+  let line = "";
+  if (!renderings.readable) line = `${JSON.stringify(outcome)}\n`;
+  else if (!failed) line = `${report(outcome)}\n`;
   return {
-    json: JSON.stringify(outcome),
+    line,
     failure: failed
       ? `${outcome.file}${outcome.error.line > 0 ? `, line ${outcome.error.line}` : ""}: ${outcome.error.message}`
       : null,
-    report: renderings.report && !failed ? report(outcome) : null,
     pretty: renderings.pretty && !failed ? `${JSON.stringify(outcome, null, 2)}\n` : null,
+  };
+}
+
+const utf8 = new TextEncoder();
+
+export function encodeFile(file: AnalyzedFile): EncodedFile {
+  return {
+    line: utf8.encode(file.line),
+    failure: file.failure,
+    pretty: file.pretty === null ? null : utf8.encode(file.pretty),
   };
 }
 

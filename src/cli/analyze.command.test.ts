@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeOnWorkers } from "./analyze.command.ts";
-import { type AnalyzedFile, analyzeFile, renderFile } from "./analyze-file.ts";
+import { analyzeFile, type EncodedFile, renderFile } from "./analyze-file.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const BIN = path.join(ROOT, "bin", "alliance.js");
@@ -151,8 +151,8 @@ describe("alliance analyze", () => {
     });
     const progress: number[] = [];
     const order: number[] = [];
-    const threaded: AnalyzedFile[] = [];
-    const renderings = { report: true, pretty: false };
+    const threaded: EncodedFile[] = [];
+    const renderings = { readable: false, pretty: true };
     await analyzeOnWorkers(files, {}, 2, {
       renderings,
       onFile: (result, index) => {
@@ -162,11 +162,19 @@ describe("alliance analyze", () => {
       progress: (done) => progress.push(done),
     });
     expect(order).toEqual(files.map((_, i) => i));
-    expect(threaded).toEqual(files.map((file) => renderFile(file, {}, renderings)));
-    expect(threaded.map((result) => JSON.parse(result.json))).toEqual(
+    const text = new TextDecoder();
+    expect(
+      threaded.map((result) => ({
+        line: text.decode(result.line),
+        failure: result.failure,
+        pretty: result.pretty && text.decode(result.pretty),
+      })),
+    ).toEqual(files.map((file) => renderFile(file, {}, renderings)));
+    expect(threaded.map((result) => JSON.parse(text.decode(result.line)))).toEqual(
       files.map((file) => analyzeFile(file, {})),
     );
-    expect(threaded[0]?.report).toContain("reflections per question");
+    const readable = renderFile(files[0] ?? "", {}, { readable: true, pretty: false });
+    expect(readable.line).toContain("reflections per question");
     // Progress comes per batch: five of 8 files and one of 4, in whichever order the threads finish them
     // (a worker holds two batches at a time).
     expect(progress).toHaveLength(6);

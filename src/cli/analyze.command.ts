@@ -9,8 +9,9 @@ import { Worker } from "node:worker_threads";
 import type { Command } from "commander";
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from "../core/transcripts/transcript.ts";
 import {
-  type AnalyzedFile,
   type AnalyzeOptions,
+  type EncodedFile,
+  encodeFile,
   type Renderings,
   renderFile,
   type WorkerSetup,
@@ -37,10 +38,10 @@ function shareCompileCacheWithWorkers(): void {
 const BATCH = 8;
 
 export interface PoolCallbacks {
-  /** Which texts to make for each file besides its JSON line. */
+  /** Which texts to make for each file (default: its JSON line only). */
   readonly renderings?: Renderings;
   /** Called with each file's result, strictly in the order the files were given. */
-  readonly onFile?: (result: AnalyzedFile, index: number) => void;
+  readonly onFile?: (result: EncodedFile, index: number) => void;
   /** Called with the number of files done so far, whenever a batch is done. */
   readonly progress?: (done: number) => void;
 }
@@ -48,20 +49,20 @@ export interface PoolCallbacks {
 /**
  * Analyses `files` on `threads` threads — this one and `threads − 1` workers, all taking batches from one
  * queue, so no work waits while the workers start. Each result is handed on as soon as every file before
- * it is done, so output streams and a finished file's texts are not kept. The workers make the JSON and
- * the report texts too: this thread only writes them out.
+ * it is done, so output streams and a finished file's texts are not kept. The workers make the texts and
+ * their UTF-8 bytes too, and move the bytes here: this thread only writes them out.
  */
 export async function analyzeOnWorkers(
   files: readonly string[],
   options: AnalyzeOptions,
   threads: number,
   {
-    renderings = { report: false, pretty: false },
+    renderings = { readable: false, pretty: false },
     onFile = () => {},
     progress = () => {},
   }: PoolCallbacks = {},
 ): Promise<void> {
-  const waiting = new Map<number, AnalyzedFile>();
+  const waiting = new Map<number, EncodedFile>();
   let emitted = 0;
   let next = 0;
   let done = 0;
@@ -71,7 +72,7 @@ export async function analyzeOnWorkers(
     next = Math.min(files.length, next + BATCH);
     return { start, batch: files.slice(start, next) };
   };
-  const store = (start: number, results: readonly AnalyzedFile[]) => {
+  const store = (start: number, results: readonly EncodedFile[]) => {
     results.forEach((result, i) => {
       waiting.set(start + i, result);
     });
@@ -109,7 +110,7 @@ export async function analyzeOnWorkers(
             inFlight += 1;
             worker.postMessage({ start: job.start, files: job.batch });
           };
-          worker.on("message", (message: { start: number; results: AnalyzedFile[] }) => {
+          worker.on("message", (message: { start: number; results: EncodedFile[] }) => {
             inFlight -= 1;
             store(message.start, message.results);
             send();
@@ -129,7 +130,7 @@ export async function analyzeOnWorkers(
       for (let job = take(); job; job = take()) {
         store(
           job.start,
-          job.batch.map((file) => renderFile(file, options, renderings)),
+          job.batch.map((file) => encodeFile(renderFile(file, options, renderings))),
         );
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -179,7 +180,7 @@ export function registerAnalyzeCommand(cli: Command): void {
           ...(options.coach !== undefined && { coach: options.coach }),
           ...(options.format !== undefined && { format: formatOption(options.format) }),
         };
-        const renderings: Renderings = { report: !options.json, pretty: options.out !== undefined };
+        const renderings: Renderings = { readable: !options.json, pretty: options.out !== undefined };
         const out = options.out;
         if (out !== undefined) mkdirSync(out, { recursive: true });
         const bar = progressBar(files.length);
@@ -187,7 +188,7 @@ export function registerAnalyzeCommand(cli: Command): void {
         const failures: string[] = [];
         const written = new Set<string>();
         // Each file's texts are written as soon as it and every file before it are done.
-        const emit = (result: AnalyzedFile, index: number) => {
+        const emit = (result: EncodedFile, index: number) => {
           if (result.failure !== null) failures.push(result.failure);
           if (out !== undefined && result.pretty !== null) {
             // Files of the same name from different folders get -2, -3, … rather than overwrite each other.
@@ -197,10 +198,10 @@ export function registerAnalyzeCommand(cli: Command): void {
             written.add(name);
             writeFileSync(path.join(out, name), result.pretty);
           }
-          clearBar();
-          if (options.json) console.log(result.json);
-          // A readable run reports failures once, on stderr, below.
-          else if (result.report !== null) console.log(result.report);
+          if (result.line.length > 0) {
+            clearBar();
+            process.stdout.write(result.line);
+          }
         };
         if (files.length >= WORKERS_FROM_FILES)
           await analyzeOnWorkers(files, analyzeOptions, availableParallelism(), {
@@ -210,7 +211,7 @@ export function registerAnalyzeCommand(cli: Command): void {
           });
         else
           for (const [index, file] of files.entries())
-            emit(renderFile(file, analyzeOptions, renderings), index);
+            emit(encodeFile(renderFile(file, analyzeOptions, renderings)), index);
         const [first] = failures;
         if (first !== undefined) {
           throw new InputError(
