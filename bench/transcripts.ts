@@ -7,7 +7,7 @@
 
 import { spawnSync } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import model from "wink-eng-lite-web-model";
 import winkNLP from "wink-nlp";
@@ -216,10 +216,11 @@ function commandMs(cores: string, files: readonly string[], out: string): number
 /**
  * The command as a user runs it, a fresh process each time, held to one core and then to two with
  * `taskset` (the command uses as many threads as it is given cores), alternating; medians. One untimed
- * run first fills Node's compile cache, as any earlier run would have. Null where taskset is missing.
+ * run first fills Node's compile cache, as any earlier run would have. Null where taskset is missing or
+ * this process may not use cores 0 and 1.
  */
 function commandOnCores(files: readonly string[]): { oneCoreMs: number; twoCoresMs: number } | null {
-  if (spawnSync("taskset", ["-c", "0", "true"]).status !== 0 || cpus().length < 2) return null;
+  if (availableParallelism() < 2 || spawnSync("taskset", ["-c", "0,1", "true"]).status !== 0) return null;
   const out = path.join(tmpdir(), `alliance-bench-analyze-${process.pid}.jsonl`);
   commandMs("0,1", files.slice(0, 20), out);
   const one: number[] = [];

@@ -7,12 +7,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   );
   process.exit(1);
 }
-// Compiled modules are cached on disk (Node's compile cache), so later runs start faster; worker threads
-// (`alliance analyze` on many files) find the cache through the environment.
-const { enableCompileCache } = await import("node:module");
-const cache = enableCompileCache?.();
-if (cache?.directory && process.env.NODE_COMPILE_CACHE === undefined)
-  process.env.NODE_COMPILE_CACHE = cache.directory;
-const { main } = await import("../src/cli/main.ts");
-// Set, not exit: output still on its way to a pipe is written before the process ends.
-process.exitCode = await main(process.argv.slice(2));
+// Compiled modules are cached on disk (Node's compile cache), so later runs start faster.
+const { shareCompileCache } = await import("../src/cli/compile-cache.ts");
+shareCompileCache();
+const { run } = await import("../src/cli/main.ts");
+await run(process.argv.slice(2));

@@ -91,10 +91,7 @@ export function encodeFile(file: AnalyzedFile): EncodedFile {
 const pct = (share: number) => `${Math.round(share * 100)} %`;
 
 /** A readable report of one file's analysis. */
-export function report(outcome: FileOutcome): string {
-  if ("error" in outcome) {
-    return `${outcome.file}: ${outcome.error.line > 0 ? `line ${outcome.error.line}: ` : ""}${outcome.error.message}`;
-  }
+export function report(outcome: { readonly file: string } & Analysis): string {
   const m = outcome.metrics;
   const lines = [`${outcome.file} (${outcome.format}, ${outcome.utterances.length} turns)`];
   for (const warning of outcome.warnings) lines.push(`  ! ${warning}`);

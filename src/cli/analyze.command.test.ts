@@ -140,6 +140,56 @@ describe("alliance analyze", () => {
     ]);
   });
 
+  it("ends quietly with exit code 0 when the reader of its output goes away", () => {
+    const files = Array.from({ length: 12 }, () => fixture("session.txt"));
+    const piped = spawnSync(
+      "bash",
+      [
+        "-c",
+        `"$0" "$1" analyze --json "$@" | head -c 10 > /dev/null; exit "\${PIPESTATUS[0]}"`,
+        process.execPath,
+        BIN,
+        ...files,
+      ],
+      { encoding: "utf8", timeout: 60_000 },
+    );
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe("");
+  });
+
+  it("reports a failure to write --out files in one line and stops", () => {
+    const out = mkdtempSync(path.join(tmpdir(), "alliance-analyze-blocked-"));
+    const files = Array.from({ length: 10 }, (_, i) => {
+      const copy = path.join(mkdtempSync(path.join(tmpdir(), "alliance-analyze-src-")), `s${i}.txt`);
+      copyFileSync(fixture("session.txt"), copy);
+      return copy;
+    });
+    // A folder where the fourth file's analysis should be written.
+    mkdirSync(path.join(out, "s3.txt.analysis.json"));
+    const { code, stderr } = alliance(["analyze", ...files, "--json", "--out", out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^alliance: EISDIR/);
+    expect(stderr).not.toContain("    at ");
+  });
+
+  it("stops every thread and rejects when writing a result fails", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "alliance-analyze-stop-"));
+    const files = Array.from({ length: 200 }, (_, i) => {
+      const copy = path.join(dir, `${i}.txt`);
+      copyFileSync(fixture("session.txt"), copy);
+      return copy;
+    });
+    let written = 0;
+    const run = analyzeOnWorkers(files, {}, 2, {
+      onFile: (_result, index) => {
+        if (index === 20) throw new Error("disk full");
+        written += 1;
+      },
+    });
+    await expect(run).rejects.toThrow("disk full");
+    expect(written).toBe(20);
+  });
+
   it("gives the same results on worker threads as in one thread, in the order given", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "alliance-analyze-many-"));
     const names = ["zoom.vtt", "teams.vtt", "session.srt", "session.txt", "whisperx.json", "assemblyai.json"];

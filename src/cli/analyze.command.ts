@@ -2,7 +2,6 @@
 // (JSON lines for several), or a readable report; many files run on worker threads with a progress bar.
 
 import { mkdirSync, writeFileSync } from "node:fs";
-import { enableCompileCache } from "node:module";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -16,23 +15,11 @@ import {
   renderFile,
   type WorkerSetup,
 } from "./analyze-file.ts";
+import { shareCompileCache } from "./compile-cache.ts";
 import { InputError } from "./instruments.command.ts";
 
 /** From this many files on, the work is spread over worker threads (one per core). */
 export const WORKERS_FROM_FILES = 8;
-
-/**
- * Lets worker threads load the analyser's modules from Node's on-disk compile cache (code compiled and
- * types stripped once): a worker then starts in about 45 ms instead of 100–130 ms, which on a short job
- * is much of the gain from a second thread. Workers read the setting from the environment; it is left
- * alone when the caller set or disabled it.
- */
-function shareCompileCacheWithWorkers(): void {
-  if (process.env.NODE_COMPILE_CACHE !== undefined || process.env.NODE_DISABLE_COMPILE_CACHE !== undefined)
-    return;
-  const directory = enableCompileCache()?.directory;
-  if (directory) process.env.NODE_COMPILE_CACHE = directory;
-}
 
 /** Files per message to a worker: enough to make the round trip cheap, few enough to share the work. */
 const BATCH = 8;
@@ -66,8 +53,10 @@ export async function analyzeOnWorkers(
   let emitted = 0;
   let next = 0;
   let done = 0;
+  // Set when a worker fails: no thread takes more work, and the failure ends the run.
+  let stopped = false;
   const take = (): { start: number; batch: readonly string[] } | null => {
-    if (next >= files.length) return null;
+    if (stopped || next >= files.length) return null;
     const start = next;
     next = Math.min(files.length, next + BATCH);
     return { start, batch: files.slice(start, next) };
@@ -85,7 +74,7 @@ export async function analyzeOnWorkers(
     progress(done);
   };
   const workerCount = Math.max(0, Math.min(threads - 1, Math.ceil(files.length / BATCH) - 1));
-  if (workerCount > 0) shareCompileCacheWithWorkers();
+  if (workerCount > 0) shareCompileCache();
   const workers = Array.from(
     { length: workerCount },
     () =>
@@ -112,13 +101,18 @@ export async function analyzeOnWorkers(
           };
           worker.on("message", (message: { start: number; results: EncodedFile[] }) => {
             inFlight -= 1;
-            store(message.start, message.results);
-            send();
+            try {
+              store(message.start, message.results);
+              send();
+            } catch (error) {
+              // Writing the results failed (a full disk, an --out path that is a folder).
+              reject(error);
+            }
           });
           worker.once("error", reject);
           // A worker that stops without an error (out of memory, killed) must not leave its files waiting.
           worker.once("exit", (code) => {
-            if (next < files.length || code !== 0)
+            if (inFlight > 0 || next < files.length || code !== 0)
               reject(new Error(`a worker thread stopped (exit code ${code})`));
           });
           send();
@@ -135,7 +129,13 @@ export async function analyzeOnWorkers(
         await new Promise((resolve) => setImmediate(resolve));
       }
     })();
-    await Promise.all([here, ...onWorkers]);
+    try {
+      await Promise.all([here, ...onWorkers]);
+    } catch (error) {
+      stopped = true;
+      await Promise.allSettled([here]);
+      throw error;
+    }
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
@@ -148,13 +148,18 @@ export async function analyzeOnWorkers(
 function progressBar(total: number): { update: (done: number) => void; clear: () => void } {
   if (!process.stderr.isTTY || total < 2) return { update: () => {}, clear: () => {} };
   const width = 30;
+  let drawn = false;
   return {
     update: (done) => {
+      drawn = done < total;
       const filled = Math.round((done / total) * width);
       process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} files`);
       if (done === total) process.stderr.write("\n");
     },
-    clear: () => process.stderr.write("\r\x1b[K"),
+    clear: () => {
+      if (drawn) process.stderr.write("\r\x1b[K");
+      drawn = false;
+    },
   };
 }
 

@@ -186,8 +186,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-// Run directly (`node src/cli/main.ts …`, as `npm start` does); bin/alliance.js calls main() itself.
+/**
+ * Runs the command line as a process: `alliance … | head` ends quietly when the reader goes away, and the
+ * process ends by its exit code, so output still on its way to a pipe is written first.
+ */
+export async function run(argv: readonly string[]): Promise<void> {
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+  process.exitCode = await main(argv);
+}
+
+// Run directly (`node src/cli/main.ts …`, as `npm start` does); bin/alliance.js calls run() itself.
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const code = await main(process.argv.slice(2));
-  if (code !== 0) process.exit(code);
+  await run(process.argv.slice(2));
 }

@@ -170,6 +170,11 @@ describe("coding a runaway sentence", () => {
       codeCoachTurn(long.slice(0, 600), "I feel stuck.").primary,
     );
     expect(codeCoacheeTurn(long, null).codes.length).toBeGreaterThan(0);
+    // A greeting in front sends the turn through the opening rules, which also look at a bounded window.
+    const greeting = `Hi Sam, ${"start today and focus on what you want to bring, ".repeat(4000)}`;
+    const began = performance.now();
+    expect(codeCoachTurn(greeting, null).primary).toBe("other");
+    expect(performance.now() - began).toBeLessThan(1000);
   });
 });
 

@@ -331,14 +331,17 @@ function ownView(sentence: string): CoachCode {
  * A question that opens the work of the session ("What would you like to use our time for?"), unlike small
  * talk ("How was the drive in?").
  */
-const SESSION_QUESTION =
-  /\b(?:today|session|our time|the time|start|focus|on your mind|work on|bring|talk about|like to|want to|come away|get out of|know about)\b[^.!]*\?\s*$/i;
+const SESSION_CUE =
+  /\b(?:today|session|our time|the time|start|focus|on your mind|work on|bring|talk about|like to|want to|come away|get out of|know about)\b/i;
+
+function isSessionQuestion(sentence: string): boolean {
+  return /\?\s*$/.test(sentence) && SESSION_CUE.test(window(sentence));
+}
 
 /** Codes a coach turn; `previous` is the coachee's turn before it, if any. */
 export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<CoachCode> {
   const text = plainApostrophes(raw);
   const previous = previousRaw === null ? null : plainApostrophes(previousRaw);
-  const heard: Heard | null = previous === null ? null : { stems: stems(previous) };
   if (isBackchannel(text)) return { codes: ["backchannel"], primary: "backchannel" };
   // Opening small talk ("Hi Sofia, come in.", "Luca! Good to see you.") is other; but a greeting in front
   // of a question is not coded, so "Hi Sam. What's on your mind?" is the question (labelling guide, rule 4).
@@ -346,10 +349,11 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
   if (
     (/^(?:hi|hello|hey|good (?:morning|afternoon|evening))\b/i.test(text.trim()) ||
       (previous === null && sentences.slice(0, 2).some((s) => OPENING_GREETING.test(s)))) &&
-    !SESSION_QUESTION.test(sentences.at(-1) ?? "")
+    !isSessionQuestion(sentences.at(-1) ?? "")
   ) {
     return { codes: ["other"], primary: "other" };
   }
+  const heard: Heard | null = previous === null ? null : { stems: stems(previous) };
   const coded = sentences.map((sentence) => coachSentence(sentence, heard));
   const main = decisive(sentences);
   let primary = coded[main]?.[0] ?? "other";
@@ -400,10 +404,6 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
       .find((code) => code !== "other" && !code.startsWith("reflection.") && !code.startsWith("question."));
     primary = definite ?? ownView(last);
   }
-  // A bare "other" at the end of a turn that did something else (a closing "Take your time.") defers to it
-  // — unless that was only a reflection and the last sentence, sharing nothing with the coachee's turn,
-  // praises or says something of substance: then it is the coach's own view ("…and you're staying with
-  // the question. That isn't easy.").
   // A whole turn of one statement that answers the coachee and is nothing else gives their meaning back,
   // even without "you" or their words: "Two very different doors opening at once."
   if (
@@ -416,6 +416,10 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
   ) {
     primary = POSITIVE_EVALUATION.test(last) ? "affirmation" : reflectionDepth(last, heard);
   }
+  // A bare "other" at the end of a turn that did something else (a closing "Take your time.") defers to it
+  // — unless that was only a reflection and the last sentence, sharing nothing with the coachee's turn,
+  // praises or says something of substance: then it is the coach's own view ("…and you're staying with
+  // the question. That isn't easy.").
   if (primary === "other") {
     const earlier = coded.flat().find((code) => code !== "other");
     const ownStatement =
@@ -425,8 +429,8 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
       (POSITIVE_EVALUATION.test(last) || wordsOf(last).length >= 5);
     if (ownStatement) primary = ownView(last);
     else if (earlier !== undefined) primary = earlier;
-    // Statements of fact that are neither about the coachee nor the coach, after a sentence of the same
-    // kind: "No. The presentation counts towards one criterion. The other four come from the questions."
+    // A turn of sentences with no code at all that ends in a statement of fact about neither speaker
+    // informs: "No. The presentation counts towards one criterion. The other four come from the questions."
     else if (
       main > 0 &&
       wordsOf(last).length >= 5 &&
