@@ -1,6 +1,7 @@
 // `npm run eval:transcripts`: the utterance coder against the hand-labelled evaluation set — per-code
 // precision, recall and F1, the confusion matrix of the four coach classes and their macro-F1, on the
-// tune half (rules may be adjusted against it) and the test half (never looked at while tuning).
+// tune set (rules may be adjusted against it) and the test set (never looked at while tuning; see
+// docs/transcripts.md, "Accuracy", for which transcripts each holds and how often the test set was measured).
 
 import {
   COACH_CODES,
@@ -84,7 +85,7 @@ function main(): void {
     const coachN = result.coachClasses.n;
     const coacheeN = result.coacheeCodes.n;
     console.log(
-      `\n## ${split} half: ${transcripts.length} transcripts, ${coachN} coach and ${coacheeN} coachee turns\n`,
+      `\n## ${split} set: ${transcripts.length} transcripts, ${coachN} coach and ${coacheeN} coachee turns\n`,
     );
     console.log(
       `Coach, four classes: macro-F1 ${result.coachClasses.macroF1.toFixed(3)} (target ≥ 0.75), accuracy ${result.coachClasses.accuracy.toFixed(3)}\n`,
