@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from "commander";
 import type { ServerConfig } from "../server/config.ts";
 import type { Database } from "../store/database.ts";
 import { registerAnalyzeCommand } from "./analyze.command.ts";
-import type { DemoSignIn } from "./demo-seed.ts";
+import type { DemoSignIn, SeedResult } from "./demo-seed.ts";
 import { InputError, registerInstrumentCommands } from "./instruments.command.ts";
 import { registerMatchCommands } from "./match.command.ts";
 
@@ -45,6 +45,16 @@ async function withDatabase<T>(cfg: ServerConfig, work: (database: Database) => 
   } finally {
     await database.close();
   }
+}
+
+/** Seeds the demo organization (unless it exists) with the real clock, ids and password hashing. */
+async function seedDemoData(database: Database): Promise<SeedResult> {
+  const [{ randomIds, systemClock }, { hashPassword }, { seedDemo }] = await Promise.all([
+    import("../server/runtime.ts"),
+    import("../server/auth/passwords.ts"),
+    import("./demo-seed.ts"),
+  ]);
+  return await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
 }
 
 function printSignIns(signIns: readonly DemoSignIn[], url?: string): void {
@@ -107,16 +117,10 @@ export function program(): Command {
     .option("--json", "print the sign-ins as JSON")
     .action(async (options: { json?: boolean }) => {
       const cfg = await config({});
-      const [{ migrateToLatest }, { randomIds, systemClock }, { hashPassword }, { seedDemo }] =
-        await Promise.all([
-          import("../store/database.ts"),
-          import("../server/runtime.ts"),
-          import("../server/auth/passwords.ts"),
-          import("./demo-seed.ts"),
-        ]);
+      const { migrateToLatest } = await import("../store/database.ts");
       const result = await withDatabase(cfg, async (database) => {
         await migrateToLatest(database);
-        return await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
+        return await seedDemoData(database);
       });
       if (options.json) console.log(JSON.stringify(result));
       else {
@@ -131,28 +135,19 @@ export function program(): Command {
     .option("-p, --port <port>", "port to listen on (default: $PORT or 3000)", port)
     .action(async (options: { port?: number }) => {
       const cfg = await config(options);
-      const [
-        { buildWebIfNeeded },
-        { migrateToLatest, openDatabase },
-        { repositories },
-        { randomIds, startServer, systemClock },
-        { hashPassword },
-        { seedDemo },
-      ] = await Promise.all([
-        import("./web-build.ts"),
-        import("../store/database.ts"),
-        import("../store/repositories.ts"),
-        import("../server/runtime.ts"),
-        import("../server/auth/passwords.ts"),
-        import("./demo-seed.ts"),
-      ]);
+      const [{ buildWebIfNeeded }, { migrateToLatest, openDatabase }, { repositories }, { startServer }] =
+        await Promise.all([
+          import("./web-build.ts"),
+          import("../store/database.ts"),
+          import("../store/repositories.ts"),
+          import("../server/runtime.ts"),
+        ]);
       buildWebIfNeeded();
       const database = openDatabase(cfg.database);
       await migrateToLatest(database);
       let signIns: DemoSignIn[] | null = null;
       if ((await repositories(database.db).organizations.countOrganizations()) === 0) {
-        const result = await seedDemo(database, { clock: systemClock, ids: randomIds, hashPassword });
-        signIns = result.signIns;
+        signIns = (await seedDemoData(database)).signIns;
       }
       const server = await startServer(cfg, database);
       console.log(`\nAlliance is running at ${cfg.publicUrl} (database: ${cfg.database.dialect})`);

@@ -179,6 +179,9 @@ function questionCode(sentence: string): "question.open" | "question.closed" {
   return /\b(?:what|how|why)\b/i.test(core) ? "question.open" : "question.closed";
 }
 
+/** A sentence that speaks of the other person: "you", "your", "you're", "yourself"… */
+const SPEAKS_OF_YOU = /\byou(?:r|'re|'ve|'d|rself)?\b/i;
+
 /** The coachee's turn a coach turn answers, as its content-word stems (worked out once per turn). */
 interface Heard {
   readonly stems: ReadonlySet<string>;
@@ -281,7 +284,7 @@ function coachSentence(whole: string, heard: Heard | null): CoachCode[] {
     heard !== null &&
     !/^(?:i|we|let'?s|my|our)\b/i.test(core) &&
     !/\bi(?:'d|'m| think| believe| would)?\b/i.test(core) &&
-    (/\byou(?:r|'re|'ve|'d|rself)?\b/i.test(core) || overlapWith(core, heard) >= 0.3) &&
+    (SPEAKS_OF_YOU.test(core) || overlapWith(core, heard) >= 0.3) &&
     core.split(/\s+/).length >= 3
   ) {
     add(reflectionDepth(core, heard));
@@ -324,7 +327,7 @@ function weakReflection(sentence: string, heard: Heard | null): boolean {
 /** A statement of the coach's own (not a reflection): praise, a view of the coachee, or information. */
 function ownView(sentence: string): CoachCode {
   if (POSITIVE_EVALUATION.test(sentence)) return "affirmation";
-  return /\byou(?:r|'re|'ve|'d|rself)?\b/i.test(sentence) ? "feedback" : "information";
+  return SPEAKS_OF_YOU.test(sentence) ? "feedback" : "information";
 }
 
 /**
@@ -411,7 +414,7 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
     sentences.length === 1 &&
     previous !== null &&
     wordsOf(last).length >= 5 &&
-    !/\b(?:i|i'm|i've|i'd|i'll|we|we're|we'll|let'?s|my|our)\b/i.test(last) &&
+    !/\b(?:i|we|let'?s|my|our)\b/i.test(last) &&
     !GREETING.test(last)
   ) {
     primary = POSITIVE_EVALUATION.test(last) ? "affirmation" : reflectionDepth(last, heard);
@@ -434,9 +437,8 @@ export function codeCoachTurn(raw: string, previousRaw: string | null): Coding<C
     else if (
       main > 0 &&
       wordsOf(last).length >= 5 &&
-      !/\b(?:i|i'm|i've|i'd|i'll|me|my|we|we're|we'll|us|our|let'?s|you|your|yourself|you're|you've|you'd|you'll)\b/i.test(
-        last,
-      ) &&
+      !/\b(?:i|me|my|we|us|our|let'?s)\b/i.test(last) &&
+      !SPEAKS_OF_YOU.test(last) &&
       !GREETING.test(last) &&
       !FAREWELL.test(last)
     )

@@ -10,20 +10,12 @@ export const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const LETTER = /^\p{L}$/u;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
-/** The length (1 or 2 code units) of a letter or digit starting at `i`, or 0. */
-function letterOrDigitAt(text: string, i: number): number {
+/** The length (1 or 2 code units) of a letter — or, with `digits`, a letter or digit — at `i`, or 0. */
+function wordCharAt(text: string, i: number, digits: boolean): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (digits && c >= 48 && c <= 57) ? 1 : 0;
   const char = String.fromCodePoint(text.codePointAt(i) ?? c);
-  return LETTER_OR_DIGIT.test(char) ? char.length : 0;
-}
-
-/** The length (1 or 2 code units) of a letter starting at `i`, or 0. */
-function letterAt(text: string, i: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : 0;
-  const char = String.fromCodePoint(text.codePointAt(i) ?? c);
-  return LETTER.test(char) ? char.length : 0;
+  return (digits ? LETTER_OR_DIGIT : LETTER).test(char) ? char.length : 0;
 }
 
 /** Calls `visit(start, end)` for each match of `WORD` in `text`, in order. */
@@ -31,7 +23,7 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let step = letterOrDigitAt(text, i);
+    let step = wordCharAt(text, i, true);
     if (step === 0) {
       i += 1;
       continue;
@@ -39,16 +31,16 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
     const start = i;
     while (step > 0) {
       i += step;
-      step = i < n ? letterOrDigitAt(text, i) : 0;
+      step = i < n ? wordCharAt(text, i, true) : 0;
     }
     // Apostrophe-joined letters: "'t" in "don't", each followed by letters only.
     while (i + 1 < n && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 0x2019)) {
-      let letter = letterAt(text, i + 1);
+      let letter = wordCharAt(text, i + 1, false);
       if (letter === 0) break;
       i += 1;
       while (letter > 0) {
         i += letter;
-        letter = i < n ? letterAt(text, i) : 0;
+        letter = i < n ? wordCharAt(text, i, false) : 0;
       }
     }
     visit(start, i);

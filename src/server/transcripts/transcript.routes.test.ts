@@ -97,6 +97,15 @@ describe.each(DIALECTS)("session transcripts on %s", (dialect) => {
     expect(unknown.json()).toMatchObject({ error: { field: "body.coachSpeaker" } });
   });
 
+  it("replaces a session's transcript with a new upload", async () => {
+    const vtt = `WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nMaya: How was the week?\n\n00:00:05.000 --> 00:00:09.000\nSam: Busy, but better.\n`;
+    expect((await coach.put(transcriptUrl(), { text: vtt })).statusCode).toBe(200);
+    expect((await coach.get(transcriptUrl())).json()).toMatchObject({ format: "vtt" });
+    // Back to the plain-text one, so the session holds exactly one transcript (counted on withdrawal below).
+    expect((await coach.put(transcriptUrl(), { text: TRANSCRIPT })).statusCode).toBe(200);
+    expect((await coachee.get(transcriptUrl())).json()).toMatchObject({ format: "plain" });
+  });
+
   it("deletes every stored transcript when the coachee withdraws consent", async () => {
     const withdrawn = await coachee.put(consentUrl(), { granted: false });
     expect(withdrawn.json()).toMatchObject({ status: "withdrawn", deletedTranscripts: 1 });

@@ -73,25 +73,20 @@ export class TranscriptRepository {
       .execute();
   }
 
-  /** Stores a session's transcript, replacing the one it had. */
+  /** Stores a session's transcript, replacing the one it had (in one statement: never none, never two). */
   async saveTranscript(transcript: StoredTranscript): Promise<void> {
-    await this.#db
-      .deleteFrom("session_transcripts")
-      .where("organization_id", "=", transcript.organizationId)
-      .where("session_id", "=", transcript.sessionId)
-      .execute();
+    const fields = {
+      id: transcript.id,
+      format: transcript.format,
+      text: transcript.text,
+      analysis: JSON.stringify(transcript.analysis),
+      uploaded_by: transcript.uploadedBy,
+      uploaded_at: transcript.uploadedAt,
+    };
     await this.#db
       .insertInto("session_transcripts")
-      .values({
-        organization_id: transcript.organizationId,
-        id: transcript.id,
-        session_id: transcript.sessionId,
-        format: transcript.format,
-        text: transcript.text,
-        analysis: JSON.stringify(transcript.analysis),
-        uploaded_by: transcript.uploadedBy,
-        uploaded_at: transcript.uploadedAt,
-      })
+      .values({ organization_id: transcript.organizationId, session_id: transcript.sessionId, ...fields })
+      .onConflict((oc) => oc.columns(["organization_id", "session_id"]).doUpdateSet(fields))
       .execute();
   }
 
